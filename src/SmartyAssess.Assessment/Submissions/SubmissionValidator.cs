@@ -1,0 +1,150 @@
+using SmartyAssess.Assessment.Questionnaires;
+using SmartyAssess.Assessment.Scoring;
+
+namespace SmartyAssess.Assessment.Submissions;
+
+/// <summary>
+/// Checks answers against a questionnaire with an allow-list: every id must be one the
+/// questionnaire defines. Messages are written for the respondent, not for a developer,
+/// because the questionnaire pages show them next to the question.
+/// </summary>
+public static class SubmissionValidator
+{
+    public const string ProfilePrefix = "profile.";
+    public const string AnswersPrefix = "answers.";
+    public const string BarriersField = "barriers";
+    public const string TopBarriersField = "topBarriers";
+    public const string GoalsField = "goals";
+
+    public const string MissingAnswerMessage =
+        "Please answer this question. If you are not sure, choose \u201cDon\u2019t know\u201d; if it does not concern your company, choose \u201cNot applicable\u201d.";
+
+    public static ValidationErrors Validate(Questionnaire questionnaire, Submission submission)
+    {
+        var errors = new ValidationErrors();
+        ValidateProfile(questionnaire, submission.Profile, errors);
+        ValidateAnswers(questionnaire, submission.Answers, errors);
+        foreach (var question in questionnaire.Questions.Where(q => !submission.Answers.ContainsKey(q.Id)))
+        {
+            errors.Add(AnswersPrefix + question.Id, MissingAnswerMessage);
+        }
+
+        ValidateBarriers(questionnaire, submission.Barriers, submission.TopBarriers, errors);
+        ValidateGoals(questionnaire, submission.Goals, errors);
+        return errors;
+    }
+
+    /// <summary>Checks the profile fields present; reports required fields that are missing.</summary>
+    public static void ValidateProfile(Questionnaire questionnaire, IReadOnlyDictionary<string, string> profile, ValidationErrors errors)
+    {
+        foreach (var key in profile.Keys.Where(k => questionnaire.FindProfileField(k) is null))
+        {
+            errors.Add(ProfilePrefix + key, $"\u201c{key}\u201d is not a company profile field.");
+        }
+
+        foreach (var field in questionnaire.Profile)
+        {
+            var value = profile.GetValueOrDefault(field.Id);
+            var label = field.Label.In(questionnaire.DefaultLanguage);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (field.Required)
+                {
+                    errors.Add(ProfilePrefix + field.Id, $"Please choose: {label}.");
+                }
+
+                continue;
+            }
+
+            var option = field.FindOption(value);
+            if (option is null)
+            {
+                errors.Add(ProfilePrefix + field.Id, $"\u201c{value}\u201d is not one of the choices for {label}.");
+                continue;
+            }
+
+            if (field.ParentFieldId is { } parentId
+                && profile.GetValueOrDefault(parentId) is { Length: > 0 } parentValue
+                && option.ParentId != parentValue)
+            {
+                errors.Add(ProfilePrefix + field.Id, $"{option.Label.In(questionnaire.DefaultLanguage)} does not belong to the country you chose; please choose a region of that country.");
+            }
+        }
+    }
+
+    /// <summary>Checks the answers present; unknown question ids are errors, missing questions are not.</summary>
+    public static void ValidateAnswers(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> answers, ValidationErrors errors)
+    {
+        foreach (var (questionId, answer) in answers)
+        {
+            var question = questionnaire.FindQuestion(questionId);
+            if (question is null)
+            {
+                errors.Add(AnswersPrefix + questionId, $"\u201c{questionId}\u201d is not a question of questionnaire version {questionnaire.Version}.");
+                continue;
+            }
+
+            if (CheckAnswer(question, answer) is { } message)
+            {
+                errors.Add(AnswersPrefix + questionId, message);
+            }
+        }
+    }
+
+    /// <summary>Returns why the answer does not fit the question, or null when it does.</summary>
+    public static string? CheckAnswer(Question question, Answer answer)
+    {
+        if (answer is not Answer.Selected selected)
+        {
+            return null;
+        }
+
+        foreach (var id in selected.OptionIds)
+        {
+            if (question.FindOption(id) is null)
+            {
+                return $"\u201c{id}\u201d is not one of the answers to this question.";
+            }
+        }
+
+        if (selected.OptionIds.Distinct(StringComparer.Ordinal).Count() != selected.OptionIds.Count)
+        {
+            return "The same answer is ticked twice.";
+        }
+
+        return question.IsSingleChoice && selected.OptionIds.Count != 1
+            ? selected.OptionIds.Count == 0 ? MissingAnswerMessage : "Choose only one answer."
+            : null;
+    }
+
+    public static void ValidateBarriers(Questionnaire questionnaire, IReadOnlyList<string> barriers, IReadOnlyList<string> topBarriers, ValidationErrors errors)
+    {
+        CheckVocabulary(barriers, id => questionnaire.FindBarrier(id) is not null, BarriersField, "barrier", errors);
+        CheckVocabulary(topBarriers, id => questionnaire.FindBarrier(id) is not null, TopBarriersField, "barrier", errors);
+        if (topBarriers.Distinct().Count() > questionnaire.MaxTopBarriers)
+        {
+            errors.Add(TopBarriersField, $"Mark at most {questionnaire.MaxTopBarriers} barriers as most important.");
+        }
+
+        foreach (var id in topBarriers.Where(t => questionnaire.FindBarrier(t) is not null && !barriers.Contains(t)))
+        {
+            errors.Add(TopBarriersField, $"\u201c{questionnaire.FindBarrier(id)!.Label.In(questionnaire.DefaultLanguage)}\u201d is marked as most important but is not ticked as a barrier.");
+        }
+    }
+
+    public static void ValidateGoals(Questionnaire questionnaire, IReadOnlyList<string> goals, ValidationErrors errors) =>
+        CheckVocabulary(goals, id => questionnaire.FindGoal(id) is not null, GoalsField, "goal", errors);
+
+    private static void CheckVocabulary(IReadOnlyList<string> ids, Func<string, bool> known, string field, string noun, ValidationErrors errors)
+    {
+        foreach (var id in ids.Where(id => !known(id)))
+        {
+            errors.Add(field, $"\u201c{id}\u201d is not a known {noun}.");
+        }
+
+        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+        {
+            errors.Add(field, $"A {noun} is listed twice.");
+        }
+    }
+}

@@ -35,7 +35,7 @@ public class SubmissionValidatorTests
         var errors = Validate(Valid(profile: new() { ["country"] = "IT", ["region"] = "ITI1" }));
 
         Assert.Equal(["profile.sector"], errors.Fields);
-        Assert.Contains("Sector", errors.For("profile.sector")[0], StringComparison.Ordinal);
+        Assert.Equal(SubmissionValidator.MissingProfileMessage, errors.For("profile.sector")[0]);
     }
 
     [Fact]

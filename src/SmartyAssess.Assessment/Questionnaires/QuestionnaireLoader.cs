@@ -33,7 +33,11 @@ public static partial class QuestionnaireLoader
 
     /// <summary>Loads every <c>questionnaire.*.json</c> in <paramref name="directory"/>; the highest version is current.</summary>
     /// <exception cref="QuestionnaireValidationException">Any file is invalid, or none is found.</exception>
-    public static QuestionnaireSet LoadDirectory(string directory)
+    public static QuestionnaireSet LoadDirectory(string directory) => new(Load(ReadDirectory(directory)));
+
+    /// <summary>Reads the questionnaire files of a folder without parsing them.</summary>
+    /// <exception cref="QuestionnaireValidationException">The folder is missing or holds no questionnaire file.</exception>
+    public static IReadOnlyList<QuestionnaireFile> ReadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
         {
@@ -41,16 +45,20 @@ public static partial class QuestionnaireLoader
         }
 
         var files = Directory.GetFiles(directory, FilePattern).Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
-        {
-            throw new QuestionnaireValidationException([$"{directory}: no file matches {FilePattern}"]);
-        }
+        return files.Count == 0
+            ? throw new QuestionnaireValidationException([$"{directory}: no file matches {FilePattern}"])
+            : files.Select(f => new QuestionnaireFile(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+    }
 
+    /// <summary>Parses and validates several files; versions must be unique.</summary>
+    /// <exception cref="QuestionnaireValidationException">Any file is invalid.</exception>
+    public static IReadOnlyList<Questionnaire> Load(IEnumerable<QuestionnaireFile> files)
+    {
         var problems = new List<string>();
         var loaded = new List<Questionnaire>();
         foreach (var file in files)
         {
-            var questionnaire = TryParse(File.ReadAllText(file), Path.GetFileName(file), problems);
+            var questionnaire = TryParse(file.Json, file.FileName, problems);
             if (questionnaire is null)
             {
                 continue;
@@ -58,19 +66,14 @@ public static partial class QuestionnaireLoader
 
             if (loaded.Any(q => q.Version == questionnaire.Version))
             {
-                problems.Add($"{Path.GetFileName(file)}: version: '{questionnaire.Version}' is used by another file");
+                problems.Add($"{file.FileName}: version: '{questionnaire.Version}' is used by another file");
                 continue;
             }
 
             loaded.Add(questionnaire);
         }
 
-        if (problems.Count > 0)
-        {
-            throw new QuestionnaireValidationException(problems);
-        }
-
-        return new QuestionnaireSet(loaded);
+        return problems.Count > 0 ? throw new QuestionnaireValidationException(problems) : loaded;
     }
 
     /// <summary>Parses and validates one questionnaire file.</summary>

@@ -8,7 +8,7 @@ public sealed class QuestionnaireSet
 {
     private readonly Dictionary<string, Questionnaire> _byVersion;
 
-    public QuestionnaireSet(IReadOnlyList<Questionnaire> versions)
+    public QuestionnaireSet(IReadOnlyList<Questionnaire> versions, Questionnaire? current = null)
     {
         if (versions.Count == 0)
         {
@@ -17,7 +17,7 @@ public sealed class QuestionnaireSet
 
         _byVersion = versions.ToDictionary(q => q.Version, StringComparer.Ordinal);
         // Versions are "year.number"; compare numerically part by part so that 2026.10 follows 2026.9.
-        Current = versions.OrderBy(q => q.Version, VersionComparer.Instance).Last();
+        Current = current ?? versions.OrderBy(q => q.Version, VersionComparer.Instance).Last();
     }
 
     public Questionnaire Current { get; }

@@ -19,6 +19,8 @@ public static class SubmissionValidator
     public const string MissingAnswerMessage =
         "Please answer this question. If you are not sure, choose \u201cDon\u2019t know\u201d; if it does not concern your company, choose \u201cNot applicable\u201d.";
 
+    public const string MissingProfileMessage = "Please choose an answer.";
+
     public static ValidationErrors Validate(Questionnaire questionnaire, Submission submission)
     {
         var errors = new ValidationErrors();
@@ -50,7 +52,7 @@ public static class SubmissionValidator
             {
                 if (field.Required)
                 {
-                    errors.Add(ProfilePrefix + field.Id, $"Please choose: {label}.");
+                    errors.Add(ProfilePrefix + field.Id, MissingProfileMessage);
                 }
 
                 continue;

@@ -1,0 +1,8 @@
+namespace SmartyAssess.Data.Entities;
+
+public enum AnswerKind
+{
+    Selected,
+    DontKnow,
+    NotApplicable,
+}

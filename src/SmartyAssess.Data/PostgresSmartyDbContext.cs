@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SmartyAssess.Data;
+
+public sealed class PostgresSmartyDbContext(DbContextOptions<PostgresSmartyDbContext> options) : SmartyDbContext(options);

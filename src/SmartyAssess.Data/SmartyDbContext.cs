@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SmartyAssess.Data.Entities;
+
+namespace SmartyAssess.Data;
+
+/// <summary>
+/// The one context of the service. Each database provider has a subclass that only carries its own
+/// migrations (<see cref="SqliteSmartyDbContext"/>, <see cref="PostgresSmartyDbContext"/>); feature
+/// code always asks for this base type.
+/// </summary>
+public abstract class SmartyDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
+
+    public DbSet<AssessmentResult> Results => Set<AssessmentResult>();
+
+    public DbSet<QuestionnaireVersionRecord> QuestionnaireVersions => Set<QuestionnaireVersionRecord>();
+
+    /// <summary>The antiforgery and cookie keys, shared so that any instance can serve any request, and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SmartyDbContext).Assembly);
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using SmartyAssess.Assessment.Questionnaires;
+using SmartyAssess.Assessment.Submissions;
+using SmartyAssess.Data;
+using SmartyAssess.Data.Entities;
+using SmartyAssess.Web.Features.Assessments;
+
+namespace SmartyAssess.Web.Features.Journey;
+
+/// <summary>
+/// Reads and writes drafts. Every save is a complete database transaction, so nothing lives in
+/// server memory between requests and any instance can serve the next step.
+/// </summary>
+public sealed class DraftService(SmartyDbContext db, TimeProvider time, AssessmentSubmitter submitter, ILogger<DraftService> logger)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<(AssessmentRecord Draft, string Token)> CreateAsync(Questionnaire questionnaire, string language, CancellationToken cancellationToken)
+    {
+        var token = ResumeToken.Create();
+        var now = time.GetUtcNow().UtcDateTime;
+        var draft = new AssessmentRecord
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            ResumeTokenHash = ResumeToken.Hash(token),
+            QuestionnaireVersion = questionnaire.Version,
+            Language = language,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Assessments.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return (draft, token);
+    }
+
+    public async Task<AssessmentRecord?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ResumeToken.IsWellFormed(token))
+        {
+            return null;
+        }
+
+        var hash = ResumeToken.Hash(token!);
+        return await db.Assessments
+            .Include(a => a.Profile)
+            .Include(a => a.Answers)
+            .Include(a => a.Barriers)
+            .Include(a => a.Goals)
+            .Include(a => a.Result)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.ResumeTokenHash == hash, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the draft and saves. When another request changed the
+    /// draft in between (a second tab, a double click), the draft is reloaded and the change
+    /// applied again, so neither save is lost.
+    /// </summary>
+    /// <returns>False when the draft is gone or already submitted.</returns>
+    public async Task<bool> SaveAsync(string token, Action<AssessmentRecord> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var draft = await FindAsync(token, cancellationToken);
+            if (draft is null || draft.SubmittedAt is not null)
+            {
+                return false;
+            }
+
+            change(draft);
+            draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            draft.Revision++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts)
+            {
+                logger.LogInformation(e, "Draft changed by another request while saving; retrying (attempt {Attempt})", attempt);
+            }
+        }
+    }
+
+    /// <summary>Submits the draft once; a repeated submit returns the existing result.</summary>
+    public async Task<SubmitOutcome> SubmitAsync(string token, QuestionnaireCatalog catalog, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var draft = await FindAsync(token, cancellationToken);
+            if (draft is null)
+            {
+                return SubmitOutcome.NotFound;
+            }
+
+            if (draft.Result is not null)
+            {
+                return new SubmitOutcome(draft.Result.Id, null);
+            }
+
+            var questionnaire = catalog.Find(draft.QuestionnaireVersion) ?? catalog.Current;
+            var errors = SubmissionValidator.Validate(questionnaire, AssessmentMapping.ToSubmission(draft));
+            if (draft.BarriersSavedAt is null)
+            {
+                errors.Add(JourneySteps.BarriersStepKey, "Please complete the step \u201cBarriers and goals\u201d, even if none apply.");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return new SubmitOutcome(null, errors);
+            }
+
+            var result = submitter.AttachResult(draft, questionnaire);
+            draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            draft.Revision++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new SubmitOutcome(result.Id, null);
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts)
+            {
+                // Another submit of the same draft won the race (unique index on the result's
+                // assessment id) or a step save changed it; the next attempt sees which.
+                logger.LogInformation(e, "Draft changed while submitting; retrying (attempt {Attempt})", attempt);
+            }
+        }
+    }
+}
+
+/// <param name="ResultId">Set when the draft is (now) submitted.</param>
+/// <param name="Errors">Set when answers are missing or invalid.</param>
+public sealed record SubmitOutcome(string? ResultId, ValidationErrors? Errors)
+{
+    public static readonly SubmitOutcome NotFound = new(null, null);
+}

@@ -1,0 +1,16 @@
+namespace SmartyAssess.Web.Hosting;
+
+internal static class PageStatus
+{
+    /// <summary>
+    /// Sends the page's own explanation with a 404. Setting the status during rendering would make
+    /// .NET 10's component endpoint drop the body and leave the response to status-code pages
+    /// (dotnet/aspnetcore#60970), so the status is set just before the headers go out instead.
+    /// </summary>
+    public static void NotFoundWithContent(HttpContext context) =>
+        context.Response.OnStarting(() =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+}

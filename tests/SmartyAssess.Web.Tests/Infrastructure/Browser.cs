@@ -1,0 +1,69 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SmartyAssess.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the server-rendered pages the way a browser without script would: it reads the form on
+/// the page, sends its antiforgery token and handler name back, and follows redirects on request.
+/// </summary>
+public sealed class Browser(HttpClient client)
+{
+    private static readonly HtmlParser s_parser = new();
+
+    public HttpClient Client { get; } = client;
+
+    public static IDocument Parse(string html) => s_parser.ParseDocument(html);
+
+    public async Task<(HttpStatusCode Status, IDocument Page)> GetAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        return (response.StatusCode, Parse(await response.Content.ReadAsStringAsync()));
+    }
+
+    public async Task<IDocument> GetOkAsync(string url)
+    {
+        var (status, page) = await GetAsync(url);
+        Assert.True(status == HttpStatusCode.OK, $"GET {url} gave {(int)status}: {page.Body?.TextContent.Trim()[..Math.Min(300, page.Body?.TextContent.Trim().Length ?? 0)]}");
+        return page;
+    }
+
+    /// <summary>Posts the first form on <paramref name="page"/> (fetched from <paramref name="url"/>) with the given fields.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string url, IDocument page, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var form = page.QuerySelector("form[method=post]") ?? throw new InvalidOperationException($"No form on {url}");
+        var content = new List<KeyValuePair<string, string>>();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
+        {
+            content.Add(new(hidden.GetAttribute("name")!, hidden.GetAttribute("value") ?? ""));
+        }
+
+        content.AddRange(fields);
+        return await Client.PostAsync(url, new FormUrlEncodedContent(content));
+    }
+
+    /// <summary>Posts and expects a redirect; returns its target path.</summary>
+    public async Task<string> PostAndRedirectAsync(string url, IDocument page, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var response = await PostAsync(url, page, fields);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Found, $"POST {url} gave {(int)response.StatusCode} instead of a redirect: {ErrorText(Parse(body))}");
+        return response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString;
+    }
+
+    /// <summary>Posts and expects the page to come back (a rejected form); returns it.</summary>
+    public async Task<IDocument> PostAndStayAsync(string url, IDocument page, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var response = await PostAsync(url, page, fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public static string ErrorText(IDocument page)
+    {
+        var errors = string.Join(" | ", page.QuerySelectorAll(".text-danger, #error-summary li").Select(e => e.TextContent.Trim()));
+        var text = page.Body?.TextContent.Trim() ?? "";
+        return errors.Length > 0 ? errors : text[..Math.Min(400, text.Length)];
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace SmartyAssess.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app in memory, on its own SQLite file (or a PostgreSQL database), so that tests can also
+/// stop it and start a new instance on the same data.
+/// </summary>
+public sealed class SmartyAssessFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private readonly bool _ownsDatabase;
+
+    public SmartyAssessFactory(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    {
+        _ownsDatabase = databasePath is null;
+        DatabasePath = databasePath ?? TempDatabasePath();
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SmartyAssess"] = $"Data Source={DatabasePath}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    public static string TempDatabasePath() =>
+        Path.Combine(Directory.CreateTempSubdirectory("smartyassess-test-").FullName, "test.db");
+
+    /// <summary>A client that keeps cookies like a browser but lets tests see redirects.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Host configuration is visible while Program.cs builds its services; app configuration
+        // added later is not (dotnet/aspnetcore#37680).
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(_settings));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Pooled connections keep the file open; release them so a restarted instance or the
+        // clean-up sees a closed database.
+        SqliteConnection.ClearAllPools();
+        if (_ownsDatabase)
+        {
+            DeleteDatabase(DatabasePath);
+        }
+    }
+
+    /// <summary>Removes a database made by <see cref="TempDatabasePath"/>, with its folder.</summary>
+    public static void DeleteDatabase(string path)
+    {
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind does no harm.
+        }
+    }
+}

@@ -221,7 +221,7 @@ public class AssessmentApiTests(AppFixture app) : IClassFixture<AppFixture>
         var request = ValidRequest();
         request["goals"] = new JsonArray("fame");
         using var db = app.Factory.Services.CreateScope();
-        var context = db.ServiceProvider.GetRequiredService<Data.SmartyDbContext>();
+        var context = db.ServiceProvider.GetRequiredService<SmartyAssess.Data.SmartyDbContext>();
         var before = context.Assessments.Count();
 
         using var response = await PostAsync(request);

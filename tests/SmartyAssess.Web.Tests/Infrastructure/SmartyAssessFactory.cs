@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -35,8 +37,12 @@ public sealed class SmartyAssessFactory : WebApplicationFactory<Program>
     public static string TempDatabasePath() =>
         Path.Combine(Directory.CreateTempSubdirectory("smartyassess-test-").FullName, "test.db");
 
-    /// <summary>A client that keeps cookies like a browser but lets tests see redirects.</summary>
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client that keeps cookies like a browser but lets tests see redirects. Passing the cookies
+    /// of an earlier client continues that browser's session, also on another app instance.
+    /// </summary>
+    public HttpClient CreateBrowser(CookieContainer? cookies = null) =>
+        CreateDefaultClient(new CookieContainerHandler(cookies ?? new CookieContainer()));
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

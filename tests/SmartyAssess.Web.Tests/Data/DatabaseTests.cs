@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SmartyAssess.Data;
+using SmartyAssess.Web.Tests.Infrastructure;
+
+namespace SmartyAssess.Web.Tests.Data;
+
+public class DatabaseTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    [Fact]
+    public async Task Sqlite_RunsInWalMode()
+    {
+        Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Sqlite_BundledVersionHasTheWalResetFix()
+    {
+        // SQLite 3.7.0–3.51.2 can corrupt a WAL database when two connections write or checkpoint
+        // at the same moment; 3.51.3 fixed it (reliability-security.md §0 #8).
+        var version = Version.Parse(await ScalarAsync("select sqlite_version();"));
+
+        Assert.True(version >= new Version(3, 51, 3), $"bundled SQLite is {version}");
+    }
+
+    [Fact]
+    public async Task Migrations_AreAllApplied()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changed since the last migration; add one");
+    }
+
+    [Fact]
+    public async Task QuestionnaireVersion_IsArchivedWithItsExactText()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+
+        var archived = await db.QuestionnaireVersions.SingleAsync(v => v.Version == app.Questionnaire.Version);
+
+        var file = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "questionnaire"), "questionnaire.*.json").Single();
+        Assert.Equal(await File.ReadAllTextAsync(file), archived.Json);
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_AreKeptInTheDatabaseSoEveryInstanceSharesThem()
+    {
+        await app.NewBrowser().GetOkAsync("/"); // renders a form, so a key exists
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+    }
+}

@@ -1,3 +1,4 @@
+using SmartyAssess.Web.Hosting;
 using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Assessment.Scoring;
 using SmartyAssess.Assessment.Submissions;
@@ -12,7 +13,7 @@ public sealed class AssessmentSubmitter(SmartyDbContext db, TimeProvider time)
     /// <summary>Stores a new, complete assessment (the API path) and its result in one transaction.</summary>
     public async Task<AssessmentResult> CreateAsync(Questionnaire questionnaire, Submission submission, string language, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var assessment = new AssessmentRecord
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
@@ -32,7 +33,7 @@ public sealed class AssessmentSubmitter(SmartyDbContext db, TimeProvider time)
     /// <summary>Scores the draft's answers and attaches the result; the caller saves.</summary>
     public AssessmentResult AttachResult(AssessmentRecord draft, Questionnaire questionnaire)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var submission = AssessmentMapping.ToSubmission(draft);
         draft.Result = BuildResult(draft.Id, Scorer.Score(questionnaire, submission.Answers), now);
         draft.SubmittedAt = now;

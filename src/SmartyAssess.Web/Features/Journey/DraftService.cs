@@ -1,3 +1,4 @@
+using SmartyAssess.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Assessment.Submissions;
@@ -18,7 +19,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
     public async Task<(AssessmentRecord Draft, string Token)> CreateAsync(Questionnaire questionnaire, string language, CancellationToken cancellationToken)
     {
         var token = ResumeToken.Create();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var draft = new AssessmentRecord
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
@@ -69,7 +70,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
             }
 
             change(draft);
-            draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            draft.UpdatedAt = time.UtcNowForStorage();
             draft.Revision++;
             try
             {
@@ -113,7 +114,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
             }
 
             var result = submitter.AttachResult(draft, questionnaire);
-            draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            draft.UpdatedAt = time.UtcNowForStorage();
             draft.Revision++;
             try
             {

@@ -1,3 +1,4 @@
+using SmartyAssess.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Data;
@@ -18,7 +19,7 @@ internal static class QuestionnaireArchive
         {
             if (!stored.TryGetValue(file.Version, out var record))
             {
-                db.QuestionnaireVersions.Add(new QuestionnaireVersionRecord { Version = file.Version, ContentHash = file.ContentHash, Json = file.Json, FirstSeenAt = time.GetUtcNow().UtcDateTime });
+                db.QuestionnaireVersions.Add(new QuestionnaireVersionRecord { Version = file.Version, ContentHash = file.ContentHash, Json = file.Json, FirstSeenAt = time.UtcNowForStorage() });
                 continue;
             }
 

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SmartyAssess.Data;
+using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Tests.Infrastructure;
+using static SmartyAssess.Web.Tests.Infrastructure.Journey;
+
+namespace SmartyAssess.Web.Tests.Data;
+
+/// <summary>The same journey and API on PostgreSQL, the provider for several app instances.</summary>
+public sealed class PostgresTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    private async Task<SmartyAssessFactory> StartAsync(string connectionString)
+    {
+        var factory = new SmartyAssessFactory(settings: new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:SmartyAssess"] = connectionString,
+        });
+        factory.CreateClient().Dispose();
+        await Task.CompletedTask;
+        return factory;
+    }
+
+    [Fact]
+    public async Task Migrations_CreateTheSchemaAndTheStoreIsPostgres()
+    {
+        await using var factory = await StartAsync(await server.CreateDatabaseAsync());
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changed since the last PostgreSQL migration; add one");
+    }
+
+    [Fact]
+    public async Task Api_CreateThenGet_RoundTrips()
+    {
+        await using var factory = await StartAsync(await server.CreateDatabaseAsync());
+        var client = factory.CreateClient();
+        var questionnaire = factory.Services.GetRequiredService<QuestionnaireCatalog>().Current;
+
+        using var created = await client.PostAsJsonAsync("/api/assessments", SampleAnswers.ApiRequest(questionnaire));
+        created.EnsureSuccessStatusCode();
+        var posted = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var fetched = JsonNode.Parse(await client.GetStringAsync(created.Headers.Location))!;
+
+        Assert.True(JsonNode.DeepEquals(posted, fetched), $"{posted.ToJsonString()} != {fetched.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOneDatabase_ServeOneJourneyBetweenThem()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var first = await StartAsync(database);
+        await using var second = await StartAsync(database);
+        var questionnaire = first.Services.GetRequiredService<QuestionnaireCatalog>().Current;
+        var cookies = new System.Net.CookieContainer();
+        var onFirst = new Browser(first.CreateBrowser(cookies));
+        var onSecond = new Browser(second.CreateBrowser(cookies));
+
+        // Alternate instances step by step, as a load balancer might.
+        await Infrastructure.Journey.StartAsync(onFirst);
+        await SaveStepAsync(onSecond, "profile", ProfileFields(SampleAnswers.Profile));
+        var values = SampleAnswers.FormValues(questionnaire);
+        var browsers = new[] { onFirst, onSecond };
+        for (var i = 0; i < questionnaire.Dimensions.Count; i++)
+        {
+            await SaveStepAsync(browsers[i % 2], questionnaire.Dimensions[i].Id, QuestionFields(questionnaire.Dimensions[i], values));
+        }
+
+        await SaveStepAsync(onFirst, "barriers", BarrierFields(SampleAnswers.Barriers, SampleAnswers.TopBarriers, SampleAnswers.Goals));
+        var results = await SubmitAsync(onSecond);
+
+        var page = await onFirst.GetOkAsync(results);
+        var expected = Assessment.Scoring.Scorer.Score(questionnaire, SampleAnswers.Answers(questionnaire));
+        Assert.Equal(expected.Overall!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=overall-score]")!.TextContent);
+    }
+}

@@ -23,7 +23,8 @@ public static class DataRegistration
         {
             case DatabaseProvider.Sqlite:
                 options.ConnectionString = SqliteConnectionString(configured);
-                builder.Services.AddDbContextPool<SmartyDbContext, SqliteSmartyDbContext>(o => o.UseSqlite(options.ConnectionString));
+                var pragmas = new SqlitePragmas(options.SqliteSynchronous);
+                builder.Services.AddDbContextPool<SmartyDbContext, SqliteSmartyDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(pragmas));
                 break;
             case DatabaseProvider.PostgreSql:
                 options.ConnectionString = string.IsNullOrWhiteSpace(configured)

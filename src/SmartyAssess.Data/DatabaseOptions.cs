@@ -8,6 +8,9 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>SQLite durability; see docs/decisions for the trade-off.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
     /// <summary>The connection string in use, after the SQLite default was applied.</summary>
     public string ConnectionString { get; set; } = "";
 

@@ -17,10 +17,10 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.Language).HasMaxLength(8);
         builder.Property(a => a.Revision).IsConcurrencyToken();
 
-        builder.HasMany(a => a.Profile).WithOne().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(a => a.Answers).WithOne().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(a => a.Barriers).WithOne().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(a => a.Goals).WithOne().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Profile).HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
+        builder.Property(a => a.Answers).HasConversion(JsonColumn.Converter<Dictionary<string, StoredAnswer>>(), JsonColumn.Comparer<Dictionary<string, StoredAnswer>>());
+        builder.Property(a => a.Barriers).HasConversion(JsonColumn.Converter<List<BarrierChoice>>(), JsonColumn.Comparer<List<BarrierChoice>>());
+        builder.Property(a => a.Goals).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
         builder.HasOne(a => a.Result).WithOne(r => r.Assessment).HasForeignKey<AssessmentResult>(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -16,6 +16,6 @@ internal sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<A
         builder.Property(r => r.ScoringVersion).HasMaxLength(16);
         builder.Property(r => r.OverallBand).HasMaxLength(32);
         builder.Property(r => r.WeakestDimensionId).HasMaxLength(64);
-        builder.HasMany(r => r.Dimensions).WithOne().HasForeignKey(d => d.ResultId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.Dimensions).HasConversion(JsonColumn.Converter<List<DimensionResult>>(), JsonColumn.Comparer<List<DimensionResult>>());
     }
 }

@@ -27,13 +27,20 @@ public sealed class AssessmentRecord
     /// <summary>Optimistic concurrency: two tabs saving the same draft must not silently overwrite each other's rows.</summary>
     public int Revision { get; set; }
 
-    public List<ProfileAnswer> Profile { get; set; } = [];
+    /// <summary>Company-profile answers by field id (sector, size, region, …; the questionnaire version defines the fields).</summary>
+    public Dictionary<string, string> Profile { get; set; } = [];
 
-    public List<AssessmentAnswer> Answers { get; set; } = [];
+    /// <summary>
+    /// Answers by question id. Profile, answers, barriers and goals are JSON documents in this one
+    /// row: a draft is always read and written whole, and one row instead of one per answer is
+    /// what let submissions meet their latency target on SQLite (docs/decisions/0004-answers-as-documents.md).
+    /// </summary>
+    public Dictionary<string, StoredAnswer> Answers { get; set; } = [];
 
-    public List<AssessmentBarrier> Barriers { get; set; } = [];
+    public List<BarrierChoice> Barriers { get; set; } = [];
 
-    public List<AssessmentGoal> Goals { get; set; } = [];
+    /// <summary>Goal ids, in the order the questionnaire lists them.</summary>
+    public List<string> Goals { get; set; } = [];
 
     public AssessmentResult? Result { get; set; }
 }

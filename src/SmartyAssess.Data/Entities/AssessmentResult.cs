@@ -25,5 +25,5 @@ public sealed class AssessmentResult
 
     public string? WeakestDimensionId { get; set; }
 
-    public List<ResultDimension> Dimensions { get; set; } = [];
+    public List<DimensionResult> Dimensions { get; set; } = [];
 }

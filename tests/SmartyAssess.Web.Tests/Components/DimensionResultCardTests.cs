@@ -16,15 +16,13 @@ public class DimensionResultCardTests
 
     private static async Task<IDocument> RenderAsync(double? score, bool weakest = false, IReadOnlyList<Question>? dontKnow = null)
     {
-        var row = new ResultDimension
-        {
-            ResultId = "r",
-            DimensionId = s_data.Id,
-            Assessed = score is not null,
-            Score = score,
-            Band = score is { } s ? Bands.Classify((decimal)s).ToId() : null,
-            Level = score is { } l ? Bands.Level((decimal)l) : null,
-        };
+        var row = new DimensionResult(
+            s_data.Id,
+            Assessed: score is not null,
+            score,
+            score is { } s ? Bands.Classify((decimal)s).ToId() : null,
+            score is { } l ? Bands.Level((decimal)l) : null,
+            DontKnowCount: dontKnow?.Count ?? 0);
         return Browser.Parse(await ComponentRenderer.RenderAsync<DimensionResultCard>(new()
         {
             [nameof(DimensionResultCard.Dimension)] = s_data,

@@ -34,63 +34,17 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentAnswer", b =>
-                {
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("QuestionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("SelectedOptionIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AssessmentId", "QuestionId");
-
-                    b.ToTable("AssessmentAnswers", (string)null);
-                });
-
-            modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentBarrier", b =>
-                {
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BarrierId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsTop")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("AssessmentId", "BarrierId");
-
-                    b.ToTable("AssessmentBarriers", (string)null);
-                });
-
-            modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentGoal", b =>
-                {
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GoalId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AssessmentId", "GoalId");
-
-                    b.ToTable("AssessmentGoals", (string)null);
-                });
-
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Barriers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("BarriersSavedAt")
@@ -99,9 +53,17 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("QuestionnaireVersion")
@@ -143,6 +105,10 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OverallBand")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -172,25 +138,6 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.ToTable("Results");
                 });
 
-            modelBuilder.Entity("SmartyAssess.Data.Entities.ProfileAnswer", b =>
-                {
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FieldId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AssessmentId", "FieldId");
-
-                    b.ToTable("ProfileAnswers", (string)null);
-                });
-
             modelBuilder.Entity("SmartyAssess.Data.Entities.QuestionnaireVersionRecord", b =>
                 {
                     b.Property<string>("Version")
@@ -214,66 +161,6 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.ToTable("QuestionnaireVersions", (string)null);
                 });
 
-            modelBuilder.Entity("SmartyAssess.Data.Entities.ResultDimension", b =>
-                {
-                    b.Property<string>("ResultId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DimensionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Assessed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Band")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DontKnowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Score")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("ResultId", "DimensionId");
-
-                    b.ToTable("ResultDimensions", (string)null);
-                });
-
-            modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentAnswer", b =>
-                {
-                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
-                        .WithMany("Answers")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentBarrier", b =>
-                {
-                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
-                        .WithMany("Barriers")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentGoal", b =>
-                {
-                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
-                        .WithMany("Goals")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentResult", b =>
                 {
                     b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", "Assessment")
@@ -285,40 +172,9 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.Navigation("Assessment");
                 });
 
-            modelBuilder.Entity("SmartyAssess.Data.Entities.ProfileAnswer", b =>
-                {
-                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
-                        .WithMany("Profile")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartyAssess.Data.Entities.ResultDimension", b =>
-                {
-                    b.HasOne("SmartyAssess.Data.Entities.AssessmentResult", null)
-                        .WithMany("Dimensions")
-                        .HasForeignKey("ResultId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentRecord", b =>
                 {
-                    b.Navigation("Answers");
-
-                    b.Navigation("Barriers");
-
-                    b.Navigation("Goals");
-
-                    b.Navigation("Profile");
-
                     b.Navigation("Result");
-                });
-
-            modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentResult", b =>
-                {
-                    b.Navigation("Dimensions");
                 });
 #pragma warning restore 612, 618
         }

@@ -101,7 +101,7 @@ public static class AssessmentEndpoints
     private static async Task<Results<Ok<AssessmentResultResponse>, ProblemHttpResult>> GetAssessmentAsync(string id, SmartyDbContext db, CancellationToken cancellationToken)
     {
         var result = ResultId.IsWellFormed(id)
-            ? await db.Results.AsNoTracking().Include(r => r.Dimensions).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ? await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             : null;
         return result is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Assessment not found", detail: "No assessment has this id.")
@@ -140,7 +140,7 @@ public static class AssessmentEndpoints
         result.ScoringVersion,
         DateTime.SpecifyKind(result.CreatedAt, DateTimeKind.Utc),
         new OverallResponse(result.OverallScore, result.OverallBand),
-        [.. result.Dimensions.OrderBy(d => d.Position).Select(d => new DimensionResultResponse(d.DimensionId, d.Assessed, d.Score, d.Band, d.Level))],
+        [.. result.Dimensions.Select(d => new DimensionResultResponse(d.DimensionId, d.Assessed, d.Score, d.Band, d.Level))],
         result.WeakestDimensionId,
         $"/results/{result.Id}");
 

@@ -53,17 +53,7 @@ public sealed class AssessmentSubmitter(SmartyDbContext db, TimeProvider time)
             OverallScore = (double?)score.Overall,
             OverallBand = score.OverallBand?.ToId(),
             WeakestDimensionId = score.WeakestDimensionId,
-            Dimensions = [.. score.Dimensions.Select((d, i) => new ResultDimension
-            {
-                ResultId = id,
-                DimensionId = d.DimensionId,
-                Position = i,
-                Assessed = d.Assessed,
-                Score = (double?)d.Score,
-                Band = d.Band?.ToId(),
-                Level = d.Level,
-                DontKnowCount = d.DontKnowCount,
-            })],
+            Dimensions = [.. score.Dimensions.Select(d => new DimensionResult(d.DimensionId, d.Assessed, (double?)d.Score, d.Band?.ToId(), d.Level, d.DontKnowCount))],
         };
     }
 }

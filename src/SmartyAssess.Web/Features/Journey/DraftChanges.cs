@@ -15,21 +15,13 @@ internal static class DraftChanges
     {
         foreach (var fieldId in fieldIds.Where(f => !keep.Contains(f)))
         {
-            var row = draft.Profile.FirstOrDefault(p => p.FieldId == fieldId);
             if (valid.TryGetValue(fieldId, out var value))
             {
-                if (row is null)
-                {
-                    draft.Profile.Add(new ProfileAnswer { AssessmentId = draft.Id, FieldId = fieldId, Value = value });
-                }
-                else
-                {
-                    row.Value = value;
-                }
+                draft.Profile[fieldId] = value;
             }
-            else if (row is not null)
+            else
             {
-                draft.Profile.Remove(row);
+                draft.Profile.Remove(fieldId);
             }
         }
     };
@@ -38,49 +30,21 @@ internal static class DraftChanges
     {
         foreach (var questionId in questionIds.Where(q => !keep.Contains(q)))
         {
-            var row = draft.Answers.FirstOrDefault(a => a.QuestionId == questionId);
             if (valid.TryGetValue(questionId, out var answer))
             {
-                var updated = AssessmentMapping.ToRow(draft.Id, questionId, answer);
-                if (row is null)
-                {
-                    draft.Answers.Add(updated);
-                }
-                else
-                {
-                    row.Kind = updated.Kind;
-                    row.SelectedOptionIds = updated.SelectedOptionIds;
-                }
+                draft.Answers[questionId] = AssessmentMapping.ToStored(answer);
             }
-            else if (row is not null)
+            else
             {
-                draft.Answers.Remove(row);
+                draft.Answers.Remove(questionId);
             }
         }
     };
 
     public static Action<AssessmentRecord> BarriersAndGoals(IReadOnlyList<string> barriers, IReadOnlyList<string> topBarriers, IReadOnlyList<string> goals, DateTime now) => draft =>
     {
-        draft.Barriers.RemoveAll(b => !barriers.Contains(b.BarrierId));
-        foreach (var id in barriers)
-        {
-            var row = draft.Barriers.FirstOrDefault(b => b.BarrierId == id);
-            if (row is null)
-            {
-                draft.Barriers.Add(new AssessmentBarrier { AssessmentId = draft.Id, BarrierId = id, IsTop = topBarriers.Contains(id) });
-            }
-            else
-            {
-                row.IsTop = topBarriers.Contains(id);
-            }
-        }
-
-        draft.Goals.RemoveAll(g => !goals.Contains(g.GoalId));
-        foreach (var id in goals.Where(id => draft.Goals.All(g => g.GoalId != id)))
-        {
-            draft.Goals.Add(new AssessmentGoal { AssessmentId = draft.Id, GoalId = id });
-        }
-
+        draft.Barriers = [.. barriers.Select(id => new BarrierChoice(id, topBarriers.Contains(id)))];
+        draft.Goals = [.. goals];
         draft.BarriersSavedAt = now;
     };
 }

@@ -34,7 +34,11 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
         return (draft, token);
     }
 
-    public async Task<AssessmentRecord?> FindAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads a draft: one row, since profile, answers, barriers and goals are documents in it. The
+    /// result of a submitted draft comes with it. Untracked unless it is about to be changed.
+    /// </summary>
+    public async Task<AssessmentRecord?> FindAsync(string? token, bool tracked, CancellationToken cancellationToken)
     {
         if (!ResumeToken.IsWellFormed(token))
         {
@@ -42,14 +46,14 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
         }
 
         var hash = ResumeToken.Hash(token!);
-        return await db.Assessments
-            .Include(a => a.Profile)
-            .Include(a => a.Answers)
-            .Include(a => a.Barriers)
-            .Include(a => a.Goals)
-            .Include(a => a.Result)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.ResumeTokenHash == hash, cancellationToken);
+        var query = tracked ? db.Assessments : db.Assessments.AsNoTracking();
+        var draft = await query.SingleOrDefaultAsync(a => a.ResumeTokenHash == hash, cancellationToken);
+        if (draft is { SubmittedAt: not null })
+        {
+            draft.Result = await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.AssessmentId == draft.Id, cancellationToken);
+        }
+
+        return draft;
     }
 
     /// <summary>
@@ -63,7 +67,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var draft = await FindAsync(token, cancellationToken);
+            var draft = await FindAsync(token, tracked: true, cancellationToken);
             if (draft is null || draft.SubmittedAt is not null)
             {
                 return false;
@@ -90,7 +94,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var draft = await FindAsync(token, cancellationToken);
+            var draft = await FindAsync(token, tracked: true, cancellationToken);
             if (draft is null)
             {
                 return SubmitOutcome.NotFound;

@@ -28,11 +28,10 @@ public static class JourneySteps
         {
             case StepKind.Profile:
                 var errors = new ValidationErrors();
-                SubmissionValidator.ValidateProfile(questionnaire, draft.Profile.ToDictionary(p => p.FieldId, p => p.Value), errors);
+                SubmissionValidator.ValidateProfile(questionnaire, draft.Profile, errors);
                 return errors.IsEmpty;
             case StepKind.Dimension:
-                var answered = draft.Answers.Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal);
-                return step.Dimension!.Questions.All(q => answered.Contains(q.Id));
+                return step.Dimension!.Questions.All(q => draft.Answers.ContainsKey(q.Id));
             case StepKind.BarriersAndGoals:
                 return draft.BarriersSavedAt is not null;
             case StepKind.Review:

@@ -31,13 +31,13 @@ public static class StepForm
     private static readonly HashSet<string> s_specials = [DontKnow, NotApplicable, NoneOfThese];
 
     /// <summary>The form values that show a stored answer again.</summary>
-    public static IReadOnlySet<string> ValuesOf(AssessmentAnswer? row) => row switch
+    public static IReadOnlySet<string> ValuesOf(StoredAnswer? stored) => stored switch
     {
         null => new HashSet<string>(),
         { Kind: AnswerKind.DontKnow } => new HashSet<string> { DontKnow },
         { Kind: AnswerKind.NotApplicable } => new HashSet<string> { NotApplicable },
-        { SelectedOptionIds.Count: 0 } => new HashSet<string> { NoneOfThese },
-        _ => row.SelectedOptionIds.ToHashSet(StringComparer.Ordinal),
+        { Selected.Count: 0 } => new HashSet<string> { NoneOfThese },
+        _ => stored.Selected.ToHashSet(StringComparer.Ordinal),
     };
 
     /// <summary>

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Load benchmark (not a test): a Release build on SQLite, driven by wrk over loopback.
+#   1. GET a questionnaire step page (server-rendered, with a draft cookie)
+#   2. POST /api/assessments (validate, score, store in one transaction)
+# Usage: tests/load/run.sh [seconds per run, default 20] [connections, default 64]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+duration=${1:-20}
+connections=${2:-64}
+port=${SMARTY_LOAD_PORT:-5099}
+work=$(mktemp -d /tmp/smarty-load.XXXX)
+out="$root/tests/load/results"
+mkdir -p "$out"
+report="$out/$(date -u +%Y%m%dT%H%M%SZ).txt"
+
+if ! command -v wrk >/dev/null; then
+    sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "==> Publishing a Release build"
+dotnet publish src/SmartyAssess.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+echo "==> Starting the app on 127.0.0.1:$port (SQLite in $work)"
+ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__SmartyAssess="Data Source=$work/load.db" \
+Database__SqliteSynchronous="${SMARTY_LOAD_SYNCHRONOUS:-Full}" \
+Logging__LogLevel__Default=Warning \
+    dotnet "$work/app/SmartyAssess.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break
+    sleep 0.5
+done
+
+base="http://127.0.0.1:$port"
+echo "==> Preparing a draft and a request body"
+jar="$work/cookies"
+landing=$(curl -fs -c "$jar" -b "$jar" "$base/")
+token=$(printf '%s' "$landing" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | head -n1 | sed 's/.*value="//;s/"$//')
+curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_handler=start" --data-urlencode "__RequestVerificationToken=$token" "$base/"
+draft=$(awk '$6 == "SmartyAssess.Draft" { print $7 }' "$jar")
+[ -n "$draft" ] || { echo "could not start a draft"; exit 1; }
+curl -fs -o /dev/null -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/strategy"
+
+export SMARTY_LOAD_BODY="$root/tests/load/assessment.json"
+status=$(curl -s -o "$work/check.json" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "@$SMARTY_LOAD_BODY" "$base/api/assessments")
+[ "$status" = 201 ] || { echo "the sample assessment was refused ($status):"; cat "$work/check.json"; exit 1; }
+
+# Steady state is what is measured: a short unrecorded run first lets the JIT finish tiering up
+# and EF Core compile its queries (the first seconds after start are several times slower).
+echo "==> Warming up"
+wrk -t2 -c"$connections" -d5s -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/strategy" >/dev/null
+wrk -t2 -c"$connections" -d5s -s tests/load/post-assessment.lua "$base/api/assessments" >/dev/null
+
+{
+    echo "SmartyAssess load benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(dotnet --version) SDK"
+    echo "app: Release, SQLite (WAL, synchronous=${SMARTY_LOAD_SYNCHRONOUS:-Full}), Production environment; wrk on the same machine over loopback; after a 5 s warm-up per endpoint"
+    echo
+    echo "## GET /assessment/strategy (step page, $connections connections, ${duration}s)"
+    wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/strategy"
+    echo
+    echo "## POST /api/assessments ($connections connections, ${duration}s)"
+    wrk -t2 -c"$connections" -d"${duration}s" --latency -s tests/load/post-assessment.lua "$base/api/assessments"
+} | tee "$report"
+
+echo "==> Report: $report"

@@ -1,9 +1,9 @@
-using SmartyAssess.Web.Hosting;
 using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Assessment.Scoring;
 using SmartyAssess.Assessment.Submissions;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
+using SmartyAssess.Web.Hosting;
 
 namespace SmartyAssess.Web.Features.Assessments;
 

@@ -1,10 +1,10 @@
-using SmartyAssess.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Assessment.Submissions;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Features.Assessments;
+using SmartyAssess.Web.Hosting;
 
 namespace SmartyAssess.Web.Features.Journey;
 

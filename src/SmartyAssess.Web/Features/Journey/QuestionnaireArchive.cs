@@ -1,8 +1,8 @@
-using SmartyAssess.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
+using SmartyAssess.Web.Hosting;
 
 namespace SmartyAssess.Web.Features.Journey;
 

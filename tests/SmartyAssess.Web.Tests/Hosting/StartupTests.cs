@@ -26,6 +26,15 @@ public sealed class StartupTests : IDisposable
     private void Write(string name, JsonObject questionnaire) =>
         File.WriteAllText(Path.Combine(_questionnaires.FullName, name), questionnaire.ToJsonString());
 
+    /// <summary>Submits the sample firm through the API and returns its results page.</summary>
+    private static async Task<string> SubmitSampleAsync(SmartyAssessFactory factory)
+    {
+        var questionnaire = factory.Services.GetRequiredService<Web.Features.Journey.QuestionnaireCatalog>().Current;
+        using var created = await factory.CreateClient().PostAsJsonAsync("/api/assessments", SampleAnswers.ApiRequest(questionnaire));
+        created.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["resultsPage"]!.GetValue<string>();
+    }
+
     private static Exception StartupFailure(SmartyAssessFactory factory)
     {
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
@@ -56,8 +65,7 @@ public sealed class StartupTests : IDisposable
         Write("questionnaire.2026.1.json", Shipped());
         await using (var first = Start())
         {
-            using var created = await first.CreateClient().PostAsJsonAsync("/api/assessments", SampleAnswers.ApiRequest(first.Services.GetRequiredService<Web.Features.Journey.QuestionnaireCatalog>().Current));
-            created.EnsureSuccessStatusCode();
+            await SubmitSampleAsync(first);
         }
 
         var edited = Shipped();
@@ -77,8 +85,7 @@ public sealed class StartupTests : IDisposable
         string resultsUrl;
         await using (var first = Start())
         {
-            using var created = await first.CreateClient().PostAsJsonAsync("/api/assessments", SampleAnswers.ApiRequest(first.Services.GetRequiredService<Web.Features.Journey.QuestionnaireCatalog>().Current));
-            resultsUrl = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["resultsPage"]!.GetValue<string>();
+            resultsUrl = await SubmitSampleAsync(first);
         }
 
         File.Delete(Path.Combine(_questionnaires.FullName, "questionnaire.2026.1.json"));

@@ -105,7 +105,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
                 return new SubmitOutcome(draft.Result.Id, null);
             }
 
-            var questionnaire = catalog.Find(draft.QuestionnaireVersion) ?? catalog.Current;
+            var questionnaire = catalog.ForDraft(draft.QuestionnaireVersion);
             var errors = SubmissionValidator.Validate(questionnaire, AssessmentMapping.ToSubmission(draft));
             if (draft.BarriersSavedAt is null)
             {

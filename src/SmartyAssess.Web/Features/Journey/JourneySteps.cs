@@ -41,6 +41,13 @@ public static class JourneySteps
         }
     }
 
+    /// <summary>The slug of the step a returning respondent continues with.</summary>
+    public static string ResumeSlug(QuestionnaireCatalog catalog, AssessmentRecord draft)
+    {
+        var questionnaire = catalog.ForDraft(draft.QuestionnaireVersion);
+        return FirstIncomplete(For(questionnaire, draft.Language), questionnaire, draft).Slug;
+    }
+
     /// <summary>Where a returning respondent continues: the first step not yet complete.</summary>
     public static JourneyStep FirstIncomplete(IReadOnlyList<JourneyStep> steps, Questionnaire questionnaire, AssessmentRecord draft) =>
         steps.FirstOrDefault(s => s.Kind != StepKind.Review && !IsComplete(s, questionnaire, draft)) ?? steps[^1];

@@ -26,6 +26,12 @@ public sealed class QuestionnaireCatalog
 
     public Questionnaire? Find(string version) => _set.Find(version);
 
+    /// <summary>
+    /// The version a draft was started with; the current one if that version can no longer be
+    /// loaded (an archived file that fails today's validation), so that the draft stays usable.
+    /// </summary>
+    public Questionnaire ForDraft(string version) => _set.Find(version) ?? _set.Current;
+
     /// <summary>Adds versions found only in the database archive. Called during start-up, before requests are served.</summary>
     internal void AddArchived(IReadOnlyList<Questionnaire> archived)
     {

@@ -17,6 +17,10 @@ public abstract class SmartyDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<QuestionnaireVersionRecord> QuestionnaireVersions => Set<QuestionnaireVersionRecord>();
 
+    public DbSet<PracticeRecord> Practices => Set<PracticeRecord>();
+
+    public DbSet<CatalogueVersionRecord> CatalogueVersions => Set<CatalogueVersionRecord>();
+
     /// <summary>The antiforgery and cookie keys, shared so that any instance can serve any request, and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -49,5 +49,10 @@ public class AccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         var results = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["resultsPage"]!.GetValue<string>();
         await page.GotoAsync(results);
         await AssertNoSeriousViolationsAsync(page, "results");
+
+        await page.GotoAsync("/practices");
+        await AssertNoSeriousViolationsAsync(page, "practice list");
+        await page.Locator(".practice-card h3 a").First.ClickAsync();
+        await AssertNoSeriousViolationsAsync(page, "practice detail");
     }
 }

@@ -18,8 +18,11 @@ public sealed class SmartyAssessFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase;
 
-    public SmartyAssessFactory(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    private readonly string _environment;
+
+    public SmartyAssessFactory(string? databasePath = null, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        _environment = environment;
         _ownsDatabase = databasePath is null;
         DatabasePath = databasePath ?? TempDatabasePath();
         _settings = new Dictionary<string, string?>
@@ -52,7 +55,7 @@ public sealed class SmartyAssessFactory : WebApplicationFactory<Program>
         return base.CreateHost(builder);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(_environment);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartyAssess.Assessment.Catalogue;
+using SmartyAssess.Web.Features.Journey;
+
+namespace SmartyAssess.Web.Features.Catalogue;
+
+public static class PracticeEndpoints
+{
+    /// <summary>The query parameters of <c>GET /api/practices</c>; anything else is refused, so that a typo is not silently ignored.</summary>
+    public static readonly string[] FilterParameters = ["theme", "dimension", "barrier", "country", "region", "sector", "instrument", "q"];
+
+    public static IEndpointRouteBuilder MapPracticeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/practices").WithTags("Practices");
+
+        api.MapGet("", ListPractices)
+            .WithName("ListPractices")
+            .WithSummary("Practices matching every given filter; q searches title, summary and description.")
+            .Produces<PracticeListResponse>()
+            .ProducesValidationProblem();
+
+        api.MapGet("/{id}", GetPractice)
+            .WithName("GetPractice")
+            .WithSummary("One practice with every field, its sources and related practices.");
+
+        return app;
+    }
+
+    private static IResult ListPractices(HttpRequest request, PracticeCatalogue catalogue, QuestionnaireCatalog questionnaires)
+    {
+        var (filter, errors) = ReadFilter(request.Query);
+        foreach (var (field, messages) in PracticeSearch.Validate(filter, questionnaires.Current).ToDictionary())
+        {
+            errors[field] = messages;
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The filter is not valid.");
+        }
+
+        var items = PracticeSearch.Apply(catalogue, filter);
+        return TypedResults.Ok(new PracticeListResponse([.. items.Select(PracticeSummaryResponse.From)], items.Count, catalogue.Version));
+    }
+
+    private static Results<Ok<PracticeResponse>, ProblemHttpResult> GetPractice(string id, PracticeCatalogue catalogue) =>
+        catalogue.Find(id) is { } practice
+            ? TypedResults.Ok(PracticeResponse.From(practice, PracticeSearch.Related(catalogue, practice)))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Practice not found", detail: $"No practice has the id \u201c{id}\u201d.");
+
+    /// <summary>Reads the filter from a query string; empty values mean "any".</summary>
+    public static (PracticeFilter Filter, Dictionary<string, string[]> Errors) ReadFilter(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var key in query.Keys.Where(k => !FilterParameters.Contains(k, StringComparer.Ordinal)))
+        {
+            errors[key] = [$"\u201c{key}\u201d is not a filter; use {string.Join(", ", FilterParameters)}."];
+        }
+
+        string? Value(string name)
+        {
+            var values = query[name];
+            if (values.Count > 1)
+            {
+                errors[name] = ["Give one value."];
+            }
+
+            return values.Count == 0 || string.IsNullOrWhiteSpace(values[0]) ? null : values[0]!.Trim();
+        }
+
+        var filter = new PracticeFilter(Value("theme"), Value("dimension"), Value("barrier"), Value("country"), Value("region"), Value("sector"), Value("instrument"), Value("q"));
+        return (filter, errors);
+    }
+}

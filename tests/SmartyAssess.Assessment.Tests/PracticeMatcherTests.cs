@@ -63,6 +63,16 @@ public class PracticeMatcherTests
     }
 
     [Fact]
+    public void Match_PracticeWithUnknownAudience_IsNotRecommended()
+    {
+        var stub = TestCatalogue.Practice("stub", "Known by name only");
+        stub["dimensions"] = new JsonArray("automation");
+        stub["targetGroup"] = null;
+
+        Assert.Empty(PracticeMatcher.Match(TestCatalogue.Load(stub), s_firm));
+    }
+
+    [Fact]
     public void Match_NothingAboutTheFirmsGaps_ListsNothing()
     {
         var firm = s_firm with { WeakestDimension = "data", Barriers = ["regulation"], TopBarriers = [] };

@@ -15,7 +15,7 @@ public class PracticeCatalogueTests(BrowserFixture app) : IClassFixture<BrowserF
         var page = await app.NewPageAsync();
 
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Good practices" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Site" }).GetByRole(AriaRole.Link, new() { Name = "Good practices" }).ClickAsync();
         await Assertions.Expect(page.Locator(".practice-card")).ToHaveCountAsync(catalogue.Practices.Count);
         await page.SelectOptionAsync("#filter-theme", "digital-innovation-hubs");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show practices" }).ClickAsync();

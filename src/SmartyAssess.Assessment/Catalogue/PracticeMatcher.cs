@@ -17,8 +17,8 @@ public sealed record PracticeMatch(Practice Practice, double Score, IReadOnlyLis
 /// <summary>
 /// A transparent, rule-based match of practices to a firm, used on the results page until the
 /// learned recommender lands (and then as its prior). A practice is listed only if it addresses
-/// the firm's weakest dimension or a barrier it named, and only if it is open to the firm's size
-/// and sector. Every point of the score is a reason the page shows.
+/// the firm's weakest dimension or a barrier it named, only if it is open to the firm's size and
+/// sector, and only if its audience is known. Every point of the score is a reason the page shows.
 /// </summary>
 public static class PracticeMatcher
 {
@@ -33,7 +33,11 @@ public static class PracticeMatcher
         var matches = new List<PracticeMatch>();
         foreach (var practice in catalogue.Practices)
         {
-            if ((firm.Size is not null && !practice.Sizes.Contains(firm.Size)) || (firm.Sector is not null && !practice.FitsSector(firm.Sector)))
+            // A practice whose audience is unknown (a documented name without a description) is
+            // browsable, but not something to point a firm to.
+            if (practice.TargetGroup is null
+                || (firm.Size is not null && !practice.Sizes.Contains(firm.Size))
+                || (firm.Sector is not null && !practice.FitsSector(firm.Sector)))
             {
                 continue;
             }

@@ -1,0 +1,355 @@
+namespace SmartyAssess.Recommender;
+
+/// <summary>The loss a model is trained with.</summary>
+public enum Loss
+{
+    /// <summary>Weighted logistic loss on ±1 labels (feedback).</summary>
+    Logistic,
+
+    /// <summary>Squared error on numeric labels (explicit ratings).</summary>
+    Squared,
+}
+
+/// <summary>One labelled pair: indices into <see cref="TrainingData.Smes"/> and <see cref="TrainingData.Practices"/>.</summary>
+/// <param name="Sme">Firm index.</param>
+/// <param name="Practice">Practice index.</param>
+/// <param name="Label">+1 or −1 for the logistic loss; the rating for the squared loss.</param>
+/// <param name="Weight">How much the example counts.</param>
+public readonly record struct TrainingExample(int Sme, int Practice, float Label, float Weight);
+
+/// <summary>Encoded firms and practices, labelled pairs, and the prior offsets.</summary>
+/// <param name="Vocabulary">The features.</param>
+/// <param name="Smes">Encoded firms.</param>
+/// <param name="Practices">Encoded practices.</param>
+/// <param name="Examples">Labelled pairs, in a fixed order.</param>
+/// <param name="Offset">κ·(π − mean π) for a (firm, practice) pair, or null for no prior.</param>
+public sealed record TrainingData(
+    FeatureVocabulary Vocabulary,
+    IReadOnlyList<SparseFeatures> Smes,
+    IReadOnlyList<SparseFeatures> Practices,
+    IReadOnlyList<TrainingExample> Examples,
+    Func<int, int, float>? Offset);
+
+/// <summary>Hyperparameters. Defaults follow recommender-design.md §5.2.</summary>
+/// <param name="Factors">Latent dimension k.</param>
+/// <param name="LearningRate">AdaGrad step size η.</param>
+/// <param name="LambdaWeights">L2 on linear weights.</param>
+/// <param name="LambdaLatent">L2 on latent vectors of metadata features.</param>
+/// <param name="LambdaIdentifiers">L2 on weights and vectors of identifier features.</param>
+/// <param name="MaxEpochs">At most this many passes.</param>
+/// <param name="Patience">Stop after this many epochs without a better validation score.</param>
+/// <param name="NegativesPerPositive">Unobserved practices sampled per positive example and epoch (logistic loss).</param>
+/// <param name="NegativeWeight">Weight of a sampled unobserved practice.</param>
+/// <param name="Seed">Seed of every random choice.</param>
+/// <param name="Loss">The loss.</param>
+/// <param name="Kappa">Logits per unit of prior (stored in the model).</param>
+/// <param name="InitialBias">Starting value of w0 (the mean rating for the squared loss).</param>
+public sealed record TrainingOptions(
+    int Factors = 8,
+    float LearningRate = 0.05f,
+    float LambdaWeights = 1e-4f,
+    float LambdaLatent = 1e-3f,
+    float LambdaIdentifiers = 1e-2f,
+    int MaxEpochs = 50,
+    int Patience = 5,
+    int NegativesPerPositive = 3,
+    float NegativeWeight = 0.1f,
+    ulong Seed = 42,
+    Loss Loss = Loss.Logistic,
+    float Kappa = 4,
+    float InitialBias = 0);
+
+/// <summary>The outcome of training.</summary>
+/// <param name="Model">The parameters of the best epoch (by validation score, or the last without validation).</param>
+/// <param name="BestEpoch">1-based epoch of <paramref name="Model"/>.</param>
+/// <param name="ValidationScores">Validation score after each epoch (empty without validation).</param>
+/// <param name="EpochsRun">How many epochs ran before stopping.</param>
+public sealed record TrainingResult(FmModel Model, int BestEpoch, IReadOnlyList<double> ValidationScores, int EpochsRun);
+
+/// <summary>
+/// Trains an <see cref="FmModel"/> with AdaGrad (accumulators start at 1), L2 regularisation and
+/// early stopping. Single-threaded with its own PRNG and a fixed iteration order, so the same seed
+/// and data give byte-identical parameters.
+/// </summary>
+public static class FmTrainer
+{
+    /// <summary>Trains a model.</summary>
+    /// <param name="data">Encoded pairs.</param>
+    /// <param name="options">Hyperparameters.</param>
+    /// <param name="prior">Prior weights stored in the model.</param>
+    /// <param name="validate">Scores a candidate model after each epoch (higher is better), or null to run every epoch.</param>
+    /// <param name="progress">Called after each epoch with (epoch, validation score or NaN).</param>
+    public static TrainingResult Train(TrainingData data, TrainingOptions options, PriorWeights? prior = null, Func<FmModel, double>? validate = null, Action<int, double>? progress = null)
+    {
+        if (data.Examples.Count == 0)
+        {
+            // Nothing to learn from: no random latent noise either, so the ranking is exactly the prior's.
+            return new TrainingResult(FmModel.PriorOnly(data.Vocabulary, options.Factors, options.Kappa, prior), 0, [], 0);
+        }
+
+        var state = new State(data, options);
+        var random = new Random64(options.Seed);
+        state.Initialise(random.Fork("init"));
+        var shuffle = random.Fork("shuffle");
+        var negatives = random.Fork("negatives");
+
+        var history = new List<double>();
+        FmModel? best = null;
+        var bestScore = double.NegativeInfinity;
+        var bestEpoch = 0;
+        var epoch = 0;
+        var observed = data.Examples.GroupBy(e => e.Sme).ToDictionary(g => g.Key, g => g.Select(e => e.Practice).ToHashSet());
+        while (epoch < options.MaxEpochs)
+        {
+            epoch++;
+            var examples = new List<TrainingExample>(data.Examples);
+            if (options.Loss == Loss.Logistic && options.NegativesPerPositive > 0 && data.Practices.Count > 0)
+            {
+                foreach (var positive in data.Examples.Where(e => e.Label > 0))
+                {
+                    var seen = observed[positive.Sme];
+                    if (seen.Count >= data.Practices.Count)
+                    {
+                        continue;
+                    }
+
+                    for (var n = 0; n < options.NegativesPerPositive; n++)
+                    {
+                        int candidate;
+                        do
+                        {
+                            candidate = negatives.NextInt(data.Practices.Count);
+                        }
+                        while (seen.Contains(candidate));
+
+                        examples.Add(new TrainingExample(positive.Sme, candidate, -1, options.NegativeWeight));
+                    }
+                }
+            }
+
+            shuffle.Shuffle(examples);
+            foreach (var example in examples)
+            {
+                state.Step(example);
+            }
+
+            var model = state.Snapshot(prior ?? PriorWeights.Default);
+            var score = validate?.Invoke(model) ?? double.NaN;
+            progress?.Invoke(epoch, score);
+            if (validate is null)
+            {
+                best = model;
+                bestEpoch = epoch;
+                continue;
+            }
+
+            history.Add(score);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = model;
+                bestEpoch = epoch;
+            }
+            else if (epoch - bestEpoch >= options.Patience)
+            {
+                break;
+            }
+        }
+
+        return new TrainingResult(best ?? state.Snapshot(prior ?? PriorWeights.Default), bestEpoch, history, epoch);
+    }
+
+    /// <summary>The loss of one example and its derivative with respect to the score (exposed for the gradient check).</summary>
+    /// <param name="loss">The loss.</param>
+    /// <param name="score">The model's score s.</param>
+    /// <param name="label">The label.</param>
+    /// <param name="weight">The example weight c.</param>
+    internal static (double Value, double Slope) LossAndSlope(Loss loss, double score, double label, double weight)
+    {
+        if (loss == Loss.Squared)
+        {
+            var error = score - label;
+            return (weight * error * error, 2 * weight * error);
+        }
+
+        var margin = label * score;
+        // log(1 + e^-m), computed without overflow for large |m|.
+        var value = margin > 0 ? Math.Log(1 + Math.Exp(-margin)) : -margin + Math.Log(1 + Math.Exp(margin));
+        var slope = -label * weight / (1 + Math.Exp(margin));
+        return (weight * value, slope);
+    }
+
+    /// <summary>The mutable parameters and AdaGrad accumulators while training.</summary>
+    internal sealed class State(TrainingData data, TrainingOptions options)
+    {
+        private readonly int _k = options.Factors;
+        private readonly float[] _w = new float[data.Vocabulary.Count];
+        private readonly float[] _v = new float[data.Vocabulary.Count * options.Factors];
+        private readonly float[] _gw = new float[data.Vocabulary.Count];
+        private readonly float[] _gv = new float[data.Vocabulary.Count * options.Factors];
+        private float _bias = options.InitialBias;
+        private float _gBias = 1;
+
+        public void Initialise(Random64 random)
+        {
+            Array.Fill(_gw, 1f);
+            Array.Fill(_gv, 1f);
+            for (var i = 0; i < _v.Length; i++)
+            {
+                _v[i] = (float)((random.NextDouble() - 0.5) / _k);
+            }
+        }
+
+        /// <summary>The score of a pair under the current parameters (with its offset).</summary>
+        public double Score(int sme, int practice)
+        {
+            var u = data.Smes[sme];
+            var p = data.Practices[practice];
+            double score = _bias + (data.Offset?.Invoke(sme, practice) ?? 0);
+            for (var j = 0; j < u.Count; j++)
+            {
+                score += _w[u.Indices[j]] * u.Values[j];
+            }
+
+            for (var j = 0; j < p.Count; j++)
+            {
+                score += _w[p.Indices[j]] * p.Values[j];
+            }
+
+            for (var f = 0; f < _k; f++)
+            {
+                score += Embedding(u, f) * Embedding(p, f);
+            }
+
+            return score;
+        }
+
+        public void Step(TrainingExample example)
+        {
+            var u = data.Smes[example.Sme];
+            var p = data.Practices[example.Practice];
+            Span<float> q = stackalloc float[_k];
+            Span<float> pe = stackalloc float[_k];
+            Embed(u, q);
+            Embed(p, pe);
+
+            var score = _bias + (data.Offset?.Invoke(example.Sme, example.Practice) ?? 0) + Linear(u) + Linear(p);
+            for (var f = 0; f < _k; f++)
+            {
+                score += q[f] * pe[f];
+            }
+
+            var (_, slope) = LossAndSlope(options.Loss, score, example.Label, example.Weight);
+            var g = (float)slope;
+            var eta = options.LearningRate;
+
+            _gBias += g * g;
+            _bias -= eta * g / MathF.Sqrt(_gBias);
+
+            UpdateSide(u, pe, g, eta);
+            UpdateSide(p, q, g, eta);
+        }
+
+        private float Linear(SparseFeatures side)
+        {
+            float sum = 0;
+            for (var j = 0; j < side.Count; j++)
+            {
+                sum += _w[side.Indices[j]] * side.Values[j];
+            }
+
+            return sum;
+        }
+
+        private void Embed(SparseFeatures side, Span<float> into)
+        {
+            into.Clear();
+            for (var j = 0; j < side.Count; j++)
+            {
+                var row = side.Indices[j] * _k;
+                var x = side.Values[j];
+                for (var f = 0; f < _k; f++)
+                {
+                    into[f] += _v[row + f] * x;
+                }
+            }
+        }
+
+        /// <summary>Updates the weights and vectors of one side; <paramref name="other"/> is the other side's embedding.</summary>
+        private void UpdateSide(SparseFeatures side, ReadOnlySpan<float> other, float g, float eta)
+        {
+            for (var j = 0; j < side.Count; j++)
+            {
+                var index = side.Indices[j];
+                var x = side.Values[j];
+                var isId = data.Vocabulary.IsIdentifier(index);
+                var lambdaW = isId ? options.LambdaIdentifiers : options.LambdaWeights;
+                var lambdaV = isId ? options.LambdaIdentifiers : options.LambdaLatent;
+
+                var gw = (g * x) + (lambdaW * _w[index]);
+                _gw[index] += gw * gw;
+                _w[index] -= eta * gw / MathF.Sqrt(_gw[index]);
+
+                var row = index * _k;
+                for (var f = 0; f < _k; f++)
+                {
+                    var gv = (g * x * other[f]) + (lambdaV * _v[row + f]);
+                    _gv[row + f] += gv * gv;
+                    _v[row + f] -= eta * gv / MathF.Sqrt(_gv[row + f]);
+                }
+            }
+        }
+
+        private float Embedding(SparseFeatures side, int f)
+        {
+            float sum = 0;
+            for (var j = 0; j < side.Count; j++)
+            {
+                sum += _v[(side.Indices[j] * _k) + f] * side.Values[j];
+            }
+
+            return sum;
+        }
+
+        /// <summary>The analytic gradient of the loss of one example, for the gradient check: (bias, weights, latent).</summary>
+        internal (double Bias, double[] Weights, double[] Latent) Gradient(TrainingExample example)
+        {
+            var u = data.Smes[example.Sme];
+            var p = data.Practices[example.Practice];
+            var (_, slope) = LossAndSlope(options.Loss, Score(example.Sme, example.Practice), example.Label, example.Weight);
+            var gw = new double[_w.Length];
+            var gv = new double[_v.Length];
+            void Side(SparseFeatures side, SparseFeatures other)
+            {
+                for (var j = 0; j < side.Count; j++)
+                {
+                    gw[side.Indices[j]] += slope * side.Values[j];
+                    for (var f = 0; f < _k; f++)
+                    {
+                        gv[(side.Indices[j] * _k) + f] += slope * side.Values[j] * Embedding(other, f);
+                    }
+                }
+            }
+
+            Side(u, p);
+            Side(p, u);
+            return (slope, gw, gv);
+        }
+
+        /// <summary>The loss of one example under the current parameters, for the gradient check.</summary>
+        internal double LossOf(TrainingExample example) => LossAndSlope(options.Loss, Score(example.Sme, example.Practice), example.Label, example.Weight).Value;
+
+        internal float[] Weights => _w;
+
+        internal float[] Latent => _v;
+
+        internal float Bias
+        {
+            get => _bias;
+            set => _bias = value;
+        }
+
+        public FmModel Snapshot(PriorWeights prior) =>
+            new(data.Vocabulary, _k, _bias, (float[])_w.Clone(), (float[])_v.Clone(), options.Kappa, prior);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SmartyAssess.Recommender;
+
+/// <summary>What a model file says about how and on what the model was trained.</summary>
+/// <param name="ModelVersion">A label for this model, e.g. <c>2026.11.1-synthetic</c>.</param>
+/// <param name="Options">The hyperparameters it was trained with, or null for a prior-only model.</param>
+/// <param name="CatalogueHash">SHA-256 of the practices it was trained against.</param>
+/// <param name="TrainingDataHash">SHA-256 of the training examples.</param>
+/// <param name="Metrics">Evaluation figures, by name.</param>
+/// <param name="Notes">Free text: what the training data was.</param>
+public sealed record ModelMetadata(
+    string ModelVersion,
+    TrainingOptions? Options,
+    string CatalogueHash,
+    string TrainingDataHash,
+    IReadOnlyDictionary<string, double> Metrics,
+    string? Notes);
+
+/// <summary>A model file could not be used; the message says why in plain words.</summary>
+/// <param name="message">What is wrong.</param>
+public sealed class ModelFileException(string message) : Exception(message);
+
+/// <summary>
+/// Reads and writes models as versioned JSON (<c>format: smarty-fm</c>). Writing is deterministic:
+/// the same model and metadata give the same bytes. A content hash over the canonical payload
+/// detects a damaged or hand-edited file.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>The file format's name.</summary>
+    public const string Format = "smarty-fm";
+
+    /// <summary>The schema this code reads and writes; a file with another schema version is refused.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Serialises a model and its metadata.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="metadata">What to record about it.</param>
+    public static string Serialize(FmModel model, ModelMetadata metadata)
+    {
+        var document = new Document
+        {
+            Format = Format,
+            SchemaVersion = SchemaVersion,
+            FeatureVersion = FeatureEncoder.Version,
+            ModelVersion = metadata.ModelVersion,
+            Hyperparameters = metadata.Options,
+            CatalogueHash = metadata.CatalogueHash,
+            TrainingDataHash = metadata.TrainingDataHash,
+            Notes = metadata.Notes,
+            Metrics = new SortedDictionary<string, double>(metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
+            Factors = model.Factors,
+            Kappa = model.Kappa,
+            Prior = model.Prior,
+            Vocabulary = [.. model.Vocabulary.Names],
+            Bias = model.Bias,
+            Weights = model.Weights,
+            Latent = model.Latent,
+        };
+        document.ContentSha256 = Hash(document);
+        return JsonSerializer.Serialize(document, s_json);
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <exception cref="ModelFileException">The text is not a model file this code can use.</exception>
+    public static (FmModel Model, ModelMetadata Metadata) Deserialize(string json)
+    {
+        Document? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<Document>(json, s_json);
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"The model file is not valid JSON: {e.Message}");
+        }
+
+        if (document is null || document.Format != Format)
+        {
+            throw new ModelFileException($"This is not a {Format} model file.");
+        }
+
+        if (document.SchemaVersion != SchemaVersion)
+        {
+            throw new ModelFileException($"The model file has schema version {document.SchemaVersion}; this version of SmartyAssess reads schema version {SchemaVersion}. Retrain the model or use a matching release.");
+        }
+
+        if (document.FeatureVersion != FeatureEncoder.Version)
+        {
+            throw new ModelFileException($"The model uses feature version '{document.FeatureVersion}'; this release encodes '{FeatureEncoder.Version}'. Retrain the model.");
+        }
+
+        var stored = document.ContentSha256;
+        document.ContentSha256 = null;
+        if (stored != Hash(document))
+        {
+            throw new ModelFileException("The model file's content hash does not match: the file is damaged or was edited by hand.");
+        }
+
+        if (document.Vocabulary is null || document.Weights is null || document.Latent is null || document.Prior is null || document.Factors <= 0)
+        {
+            throw new ModelFileException("The model file lacks its vocabulary, weights, latent vectors or prior.");
+        }
+
+        FmModel model;
+        try
+        {
+            model = new FmModel(new FeatureVocabulary(document.Vocabulary), document.Factors, document.Bias, document.Weights, document.Latent, document.Kappa, document.Prior);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFileException($"The model file is inconsistent: {e.Message}");
+        }
+
+        return (model, new ModelMetadata(document.ModelVersion ?? "", document.Hyperparameters, document.CatalogueHash ?? "", document.TrainingDataHash ?? "", document.Metrics ?? [], document.Notes));
+    }
+
+    /// <summary>Reads a model file from disk.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="ModelFileException">The file is missing or not usable.</exception>
+    public static (FmModel Model, ModelMetadata Metadata) Load(string path) =>
+        File.Exists(path) ? Deserialize(File.ReadAllText(path)) : throw new ModelFileException($"The model file {path} does not exist.");
+
+    /// <summary>SHA-256 (hex) of a text, for the catalogue and training-data hashes.</summary>
+    /// <param name="text">Any text.</param>
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string Hash(Document document) => Sha256(JsonSerializer.Serialize(document, s_json));
+
+#pragma warning disable CA1812 // instantiated by System.Text.Json
+    private sealed class Document
+    {
+        public string? Format { get; set; }
+        public int SchemaVersion { get; set; }
+        public string? FeatureVersion { get; set; }
+        public string? ModelVersion { get; set; }
+        public TrainingOptions? Hyperparameters { get; set; }
+        public string? CatalogueHash { get; set; }
+        public string? TrainingDataHash { get; set; }
+        public string? Notes { get; set; }
+        public SortedDictionary<string, double>? Metrics { get; set; }
+        public int Factors { get; set; }
+        public float Kappa { get; set; }
+        public PriorWeights? Prior { get; set; }
+        public List<string>? Vocabulary { get; set; }
+        public float Bias { get; set; }
+        public float[]? Weights { get; set; }
+        public float[]? Latent { get; set; }
+        public string? ContentSha256 { get; set; }
+    }
+#pragma warning restore CA1812
+}

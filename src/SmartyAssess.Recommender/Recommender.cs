@@ -1,0 +1,194 @@
+using System.Numerics.Tensors;
+
+namespace SmartyAssess.Recommender;
+
+/// <summary>What a contribution to a score stands for.</summary>
+public enum ContributionKind
+{
+    /// <summary>Terms that are the same for every practice of a firm (bias, firm features, prior mean); they never change a ranking.</summary>
+    Baseline,
+
+    /// <summary>A rule-prior term, times κ.</summary>
+    Prior,
+
+    /// <summary>A practice feature's own weight.</summary>
+    PracticeTerm,
+
+    /// <summary>A firm feature interacting with a practice feature: x_a·x_b·⟨v_a, v_b⟩.</summary>
+    Pair,
+}
+
+/// <summary>One named part of a score. The contributions of a pair sum to its score.</summary>
+/// <param name="Kind">What the part stands for.</param>
+/// <param name="Value">Its value in logits.</param>
+/// <param name="SmeFeature">The firm feature (pairs).</param>
+/// <param name="PracticeFeature">The practice feature (practice terms and pairs).</param>
+/// <param name="Prior">The prior term (prior contributions).</param>
+public sealed record Contribution(ContributionKind Kind, double Value, string? SmeFeature = null, string? PracticeFeature = null, PriorContribution? Prior = null);
+
+/// <summary>A recommended practice.</summary>
+/// <param name="Practice">The practice.</param>
+/// <param name="Rank">1-based position.</param>
+/// <param name="Score">The model's score in logits; compare within one firm only.</param>
+/// <param name="Reasons">The largest positive contributions (at most three), largest first.</param>
+public sealed record Recommendation(PracticeProfile Practice, int Rank, double Score, IReadOnlyList<Contribution> Reasons);
+
+/// <summary>
+/// Ranks a catalogue for one firm with a trained <see cref="FmModel"/>. Practice embeddings,
+/// practice terms and the prior index are computed once here, so recommending is one firm
+/// encoding plus one dot product per practice. Immutable: safe to share between threads.
+/// </summary>
+public sealed class Recommender
+{
+    private readonly float[] _practiceVectors; // practice i's embedding at [i·k, i·k + k)
+    private readonly float[] _practiceLinear;
+    private readonly SparseFeatures[] _practiceFeatures;
+    private readonly Dictionary<string, int> _index;
+
+    /// <summary>Prepares a model to rank the given practices.</summary>
+    /// <param name="model">The trained model.</param>
+    /// <param name="practices">The candidates. Practices the model never saw are scored by their metadata features.</param>
+    public Recommender(FmModel model, IReadOnlyList<PracticeProfile> practices)
+    {
+        Model = model;
+        Practices = practices;
+        Prior = new RulePrior(practices, model.Prior);
+        var k = model.Factors;
+        _practiceVectors = new float[practices.Count * k];
+        _practiceLinear = new float[practices.Count];
+        _practiceFeatures = new SparseFeatures[practices.Count];
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < practices.Count; i++)
+        {
+            _practiceFeatures[i] = FeatureEncoder.Encode(model.Vocabulary, practices[i]);
+            model.Embed(_practiceFeatures[i], _practiceVectors.AsSpan(i * k, k));
+            _practiceLinear[i] = model.Linear(_practiceFeatures[i]);
+            _index[practices[i].Id] = i;
+        }
+    }
+
+    /// <summary>The model in use.</summary>
+    public FmModel Model { get; }
+
+    /// <summary>The candidates, in index order.</summary>
+    public IReadOnlyList<PracticeProfile> Practices { get; }
+
+    /// <summary>The rule prior over <see cref="Practices"/>.</summary>
+    public RulePrior Prior { get; }
+
+    /// <summary>Writes the score of every practice for the firm into <paramref name="scores"/>.</summary>
+    /// <param name="sme">The firm.</param>
+    /// <param name="scores">One slot per practice.</param>
+    public void ScoreAll(SmeProfile sme, Span<float> scores)
+    {
+        var model = Model;
+        var k = model.Factors;
+        var firm = FeatureEncoder.Encode(model.Vocabulary, sme);
+        Span<float> q = stackalloc float[k];
+        model.Embed(firm, q);
+        var baseline = model.Bias + model.Linear(firm);
+
+        Prior.ScoreAll(sme, scores);
+        var meanPrior = Practices.Count == 0 ? 0 : TensorPrimitives.Sum<float>(scores) / Practices.Count;
+        // scores = κ·(π − mean π) + practice terms + baseline, then add each ⟨q, p_i⟩.
+        TensorPrimitives.Multiply(scores, model.Kappa, scores);
+        TensorPrimitives.Add(scores, baseline - (model.Kappa * meanPrior), scores);
+        TensorPrimitives.Add(scores, _practiceLinear, scores);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] += TensorPrimitives.Dot(q, _practiceVectors.AsSpan(i * k, k));
+        }
+    }
+
+    /// <summary>The firm's top practices with their reasons.</summary>
+    /// <param name="sme">The firm.</param>
+    /// <param name="count">How many to return.</param>
+    /// <param name="exclude">Practice ids not to recommend (already adopted, marked not relevant).</param>
+    /// <param name="maxPerThemeInTopFive">Diversity rule: at most this many practices of one theme among the first five.</param>
+    public IReadOnlyList<Recommendation> Recommend(SmeProfile sme, int count = 5, IReadOnlySet<string>? exclude = null, int maxPerThemeInTopFive = 2)
+    {
+        var scores = new float[Practices.Count];
+        ScoreAll(sme, scores);
+        var order = Enumerable.Range(0, Practices.Count)
+            .Where(i => exclude is null || !exclude.Contains(Practices[i].Id))
+            .OrderByDescending(i => scores[i])
+            .ThenBy(i => Practices[i].Id, StringComparer.Ordinal)
+            .ToList();
+
+        var chosen = new List<int>();
+        var perTheme = new Dictionary<string, int>(StringComparer.Ordinal);
+        var deferred = new List<int>();
+        foreach (var i in order)
+        {
+            if (chosen.Count >= count)
+            {
+                break;
+            }
+
+            var theme = Practices[i].Theme;
+            if (chosen.Count < 5 && perTheme.GetValueOrDefault(theme) >= maxPerThemeInTopFive)
+            {
+                deferred.Add(i);
+                continue;
+            }
+
+            chosen.Add(i);
+            perTheme[theme] = perTheme.GetValueOrDefault(theme) + 1;
+        }
+
+        // Too few themes to fill the list: fall back to the best of the rest, in score order.
+        chosen.AddRange(deferred.Take(count - chosen.Count));
+        return [.. chosen.Select((i, rank) => new Recommendation(Practices[i], rank + 1, scores[i], Reasons(Explain(sme, i))))];
+    }
+
+    /// <summary>Every named contribution to the score of one practice for the firm; they sum to its score.</summary>
+    /// <param name="sme">The firm.</param>
+    /// <param name="practiceId">The practice.</param>
+    /// <exception cref="KeyNotFoundException">The practice is not among the candidates.</exception>
+    public IReadOnlyList<Contribution> Explain(SmeProfile sme, string practiceId) =>
+        Explain(sme, _index.TryGetValue(practiceId, out var i) ? i : throw new KeyNotFoundException($"Practice '{practiceId}' is not a candidate."));
+
+    private List<Contribution> Explain(SmeProfile sme, int practice)
+    {
+        var model = Model;
+        var vocabulary = model.Vocabulary;
+        var firm = FeatureEncoder.Encode(vocabulary, sme);
+        var priors = new float[Practices.Count];
+        Prior.ScoreAll(sme, priors);
+        var meanPrior = Practices.Count == 0 ? 0 : priors.Sum() / Practices.Count;
+
+        var result = new List<Contribution>
+        {
+            new(ContributionKind.Baseline, model.Bias + model.Linear(firm) - (model.Kappa * meanPrior)),
+        };
+        result.AddRange(Prior.Contributions(sme, Practices[practice]).Select(c => new Contribution(ContributionKind.Prior, model.Kappa * c.Value, Prior: c)));
+
+        var features = _practiceFeatures[practice];
+        for (var b = 0; b < features.Count; b++)
+        {
+            var index = features.Indices[b];
+            var x = features.Values[b];
+            if (model.Weights[index] != 0)
+            {
+                result.Add(new Contribution(ContributionKind.PracticeTerm, model.Weights[index] * x, PracticeFeature: vocabulary.Names[index]));
+            }
+
+            for (var a = 0; a < firm.Count; a++)
+            {
+                var pair = firm.Values[a] * x * TensorPrimitives.Dot(model.Vector(firm.Indices[a]), model.Vector(index));
+                if (pair != 0)
+                {
+                    result.Add(new Contribution(ContributionKind.Pair, pair, vocabulary.Names[firm.Indices[a]], vocabulary.Names[index]));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static List<Contribution> Reasons(List<Contribution> contributions) =>
+        [.. contributions
+            .Where(c => c.Kind != ContributionKind.Baseline && c.Value > 0)
+            .OrderByDescending(c => c.Value)
+            .Take(3)];
+}

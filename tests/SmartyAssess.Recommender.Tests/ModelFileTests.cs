@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace SmartyAssess.Recommender.Tests;
+
+public class ModelFileTests
+{
+    private static string Saved()
+    {
+        var practices = Fixtures.Catalogue();
+        var sme = Fixtures.Sme("u");
+        var vocabulary = FeatureEncoder.BuildVocabulary([sme], practices);
+        var model = FmTrainer.Train(TrainingSet.Build(vocabulary, [sme], practices, [new LabelledPair("u", "skills", 1, 1)], 4, PriorWeights.Default), new TrainingOptions(MaxEpochs: 3)).Model;
+        return ModelFile.Serialize(model, new ModelMetadata("1.0.0-test", new TrainingOptions(MaxEpochs: 3), TrainingSet.Hash(practices), "h", new Dictionary<string, double> { ["ndcg@5"] = 0.5 }, "fixture"));
+    }
+
+    [Fact]
+    public void SaveThenLoad_GivesTheSameModel()
+    {
+        var json = Saved();
+
+        var (model, metadata) = ModelFile.Deserialize(json);
+
+        Assert.Equal(json, ModelFile.Serialize(model, metadata));
+        Assert.Equal("1.0.0-test", metadata.ModelVersion);
+        Assert.Equal(0.5, metadata.Metrics["ndcg@5"]);
+    }
+
+    [Theory]
+    [InlineData("schemaVersion", "2", "schema version 2")]
+    [InlineData("format", "\"other\"", "not a smarty-fm model file")]
+    [InlineData("featureVersion", "\"features-0\"", "feature version")]
+    [InlineData("bias", "123.5", "content hash does not match")]
+    public void Load_IncompatibleOrDamagedFile_IsRefusedWithAClearMessage(string field, string value, string message)
+    {
+        var json = JsonNode.Parse(Saved())!;
+        json[field] = JsonNode.Parse(value);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelFile.Deserialize(json.ToJsonString()));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NotJsonOrMissing_IsRefusedWithAClearMessage()
+    {
+        Assert.Contains("not valid JSON", Assert.Throws<ModelFileException>(() => ModelFile.Deserialize("{ nope")).Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", Assert.Throws<ModelFileException>(() => ModelFile.Load("/nonexistent/model.json")).Message, StringComparison.Ordinal);
+    }
+}

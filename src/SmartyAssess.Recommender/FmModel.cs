@@ -5,8 +5,9 @@ namespace SmartyAssess.Recommender;
 /// <summary>
 /// A trained hybrid factorisation machine: firm features interact with practice features only
 /// (LightFM's structure, a two-field FFM without within-field terms), plus linear terms and a
-/// fixed rule-prior offset:
-/// s(u, i) = w0 + Σa wa·xa + Σb wb·xb + ⟨Σa xa·va, Σb xb·vb⟩ + κ·(π(u, i) − mean over i of π(u, ·)).
+/// rule-prior offset:
+/// s(u, i) = w0 + Σa wa·xa + Σb wb·xb + ⟨Σa xa·va, Σb xb·vb⟩ + κ·(π(u, i) − mean over i of π(u, ·)),
+/// where π's term weights are the configured ones plus a learned adjustment (zero without feedback).
 /// Immutable once built, so one instance may serve any number of threads.
 /// </summary>
 public sealed class FmModel
@@ -19,9 +20,16 @@ public sealed class FmModel
     /// <param name="latent">Latent vectors, row-major: feature f's vector is latent[f·k .. f·k + k).</param>
     /// <param name="kappa">Logits per unit of prior; 0 switches the prior off.</param>
     /// <param name="prior">Prior term weights.</param>
+    /// <param name="priorAdjustment">Learned additions to the prior's term weights (one per <see cref="PriorTerm"/>); zeros if null.</param>
     /// <exception cref="ArgumentException">An array's length does not fit the vocabulary and k.</exception>
-    public FmModel(FeatureVocabulary vocabulary, int factors, float bias, float[] weights, float[] latent, float kappa, PriorWeights prior)
+    public FmModel(FeatureVocabulary vocabulary, int factors, float bias, float[] weights, float[] latent, float kappa, PriorWeights prior, float[]? priorAdjustment = null)
     {
+        priorAdjustment ??= new float[PriorWeights.TermCount];
+        if (priorAdjustment.Length != PriorWeights.TermCount)
+        {
+            throw new ArgumentException($"Expected {PriorWeights.TermCount} prior adjustments, got {priorAdjustment.Length}.");
+        }
+
         if (weights.Length != vocabulary.Count || latent.Length != vocabulary.Count * factors)
         {
             throw new ArgumentException($"Expected {vocabulary.Count} weights and {vocabulary.Count * factors} latent values, got {weights.Length} and {latent.Length}.");
@@ -34,6 +42,8 @@ public sealed class FmModel
         Latent = latent;
         Kappa = kappa;
         Prior = prior;
+        PriorAdjustment = priorAdjustment;
+        EffectivePrior = prior.Adjusted(priorAdjustment);
     }
 
     /// <summary>The model's features.</summary>
@@ -54,8 +64,17 @@ public sealed class FmModel
     /// <summary>Logits per unit of rule prior.</summary>
     public float Kappa { get; }
 
-    /// <summary>The rule prior's term weights.</summary>
+    /// <summary>The rule prior's term weights as configured (before learning).</summary>
     public PriorWeights Prior { get; }
+
+    /// <summary>
+    /// What training added to each prior term weight. Starting from zero and regularised towards
+    /// it, it corrects a misweighted rule with six parameters learned from all feedback at once.
+    /// </summary>
+    public float[] PriorAdjustment { get; }
+
+    /// <summary>The weights the model scores with: <see cref="Prior"/> plus <see cref="PriorAdjustment"/>.</summary>
+    public PriorWeights EffectivePrior { get; }
 
     /// <summary>A model that knows the vocabulary but has learned nothing: it ranks exactly by the prior.</summary>
     /// <param name="vocabulary">The features.</param>

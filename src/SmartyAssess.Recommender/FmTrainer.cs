@@ -17,18 +17,21 @@ public enum Loss
 /// <param name="Weight">How much the example counts.</param>
 public readonly record struct TrainingExample(int Sme, int Practice, float Label, float Weight);
 
-/// <summary>Encoded firms and practices, labelled pairs, and the prior offsets.</summary>
+/// <summary>Encoded firms and practices, labelled pairs, and the prior's term values.</summary>
 /// <param name="Vocabulary">The features.</param>
 /// <param name="Smes">Encoded firms.</param>
 /// <param name="Practices">Encoded practices.</param>
 /// <param name="Examples">Labelled pairs, in a fixed order.</param>
-/// <param name="Offset">κ·(π − mean π) for a (firm, practice) pair, or null for no prior.</param>
+/// <param name="PriorTerms">For every (firm, practice), the prior's <see cref="PriorWeights.TermCount"/> term values minus
+/// their mean over the firm's practices, at [(firm·practices + practice)·terms + term]; null for no prior.</param>
+/// <param name="Prior">The configured prior weights the learned adjustment starts from.</param>
 public sealed record TrainingData(
     FeatureVocabulary Vocabulary,
     IReadOnlyList<SparseFeatures> Smes,
     IReadOnlyList<SparseFeatures> Practices,
     IReadOnlyList<TrainingExample> Examples,
-    Func<int, int, float>? Offset);
+    float[]? PriorTerms,
+    PriorWeights Prior);
 
 /// <summary>Hyperparameters. Defaults follow recommender-design.md §5.2.</summary>
 /// <param name="Factors">Latent dimension k.</param>
@@ -44,6 +47,7 @@ public sealed record TrainingData(
 /// <param name="Loss">The loss.</param>
 /// <param name="Kappa">Logits per unit of prior (stored in the model).</param>
 /// <param name="InitialBias">Starting value of w0 (the mean rating for the squared loss).</param>
+/// <param name="LambdaPrior">L2 on the learned prior adjustment: how strongly the prior's weights are trusted.</param>
 public sealed record TrainingOptions(
     int Factors = 8,
     float LearningRate = 0.05f,
@@ -57,7 +61,8 @@ public sealed record TrainingOptions(
     ulong Seed = 42,
     Loss Loss = Loss.Logistic,
     float Kappa = 4,
-    float InitialBias = 0);
+    float InitialBias = 0,
+    float LambdaPrior = 1e-3f);
 
 /// <summary>The outcome of training.</summary>
 /// <param name="Model">The parameters of the best epoch (by validation score, or the last without validation).</param>
@@ -76,15 +81,14 @@ public static class FmTrainer
     /// <summary>Trains a model.</summary>
     /// <param name="data">Encoded pairs.</param>
     /// <param name="options">Hyperparameters.</param>
-    /// <param name="prior">Prior weights stored in the model.</param>
     /// <param name="validate">Scores a candidate model after each epoch (higher is better), or null to run every epoch.</param>
     /// <param name="progress">Called after each epoch with (epoch, validation score or NaN).</param>
-    public static TrainingResult Train(TrainingData data, TrainingOptions options, PriorWeights? prior = null, Func<FmModel, double>? validate = null, Action<int, double>? progress = null)
+    public static TrainingResult Train(TrainingData data, TrainingOptions options, Func<FmModel, double>? validate = null, Action<int, double>? progress = null)
     {
         if (data.Examples.Count == 0)
         {
             // Nothing to learn from: no random latent noise either, so the ranking is exactly the prior's.
-            return new TrainingResult(FmModel.PriorOnly(data.Vocabulary, options.Factors, options.Kappa, prior), 0, [], 0);
+            return new TrainingResult(FmModel.PriorOnly(data.Vocabulary, options.Factors, options.Kappa, data.Prior), 0, [], 0);
         }
 
         var state = new State(data, options);
@@ -133,7 +137,7 @@ public static class FmTrainer
                 state.Step(example);
             }
 
-            var model = state.Snapshot(prior ?? PriorWeights.Default);
+            var model = state.Snapshot();
             var score = validate?.Invoke(model) ?? double.NaN;
             progress?.Invoke(epoch, score);
             if (validate is null)
@@ -156,7 +160,7 @@ public static class FmTrainer
             }
         }
 
-        return new TrainingResult(best ?? state.Snapshot(prior ?? PriorWeights.Default), bestEpoch, history, epoch);
+        return new TrainingResult(best ?? state.Snapshot(), bestEpoch, history, epoch);
     }
 
     /// <summary>The loss of one example and its derivative with respect to the score (exposed for the gradient check).</summary>
@@ -187,8 +191,46 @@ public static class FmTrainer
         private readonly float[] _v = new float[data.Vocabulary.Count * options.Factors];
         private readonly float[] _gw = new float[data.Vocabulary.Count];
         private readonly float[] _gv = new float[data.Vocabulary.Count * options.Factors];
+        private readonly float[] _delta = new float[PriorWeights.TermCount];
+        private readonly float[] _gDelta = [1, 1, 1, 1, 1, 1];
+        private readonly float[] _baseWeights = [.. data.Prior.TermWeights().Select(w => (float)w)];
+        private readonly int _practiceCount = data.Practices.Count;
         private float _bias = options.InitialBias;
         private float _gBias = 1;
+
+        /// <summary>κ·Σt (wt + Δt)·Ct(u, i): the prior offset of a pair under the current adjustment.</summary>
+        private float Offset(int sme, int practice)
+        {
+            if (data.PriorTerms is null)
+            {
+                return 0;
+            }
+
+            var row = ((sme * _practiceCount) + practice) * PriorWeights.TermCount;
+            float sum = 0;
+            for (var t = 0; t < PriorWeights.TermCount; t++)
+            {
+                sum += (_baseWeights[t] + _delta[t]) * data.PriorTerms[row + t];
+            }
+
+            return options.Kappa * sum;
+        }
+
+        private void UpdatePrior(int sme, int practice, float g, float eta)
+        {
+            if (data.PriorTerms is null)
+            {
+                return;
+            }
+
+            var row = ((sme * _practiceCount) + practice) * PriorWeights.TermCount;
+            for (var t = 0; t < PriorWeights.TermCount; t++)
+            {
+                var gd = (g * options.Kappa * data.PriorTerms[row + t]) + (options.LambdaPrior * _delta[t]);
+                _gDelta[t] += gd * gd;
+                _delta[t] -= eta * gd / MathF.Sqrt(_gDelta[t]);
+            }
+        }
 
         public void Initialise(Random64 random)
         {
@@ -205,7 +247,7 @@ public static class FmTrainer
         {
             var u = data.Smes[sme];
             var p = data.Practices[practice];
-            double score = _bias + (data.Offset?.Invoke(sme, practice) ?? 0);
+            double score = _bias + Offset(sme, practice);
             for (var j = 0; j < u.Count; j++)
             {
                 score += _w[u.Indices[j]] * u.Values[j];
@@ -233,7 +275,7 @@ public static class FmTrainer
             Embed(u, q);
             Embed(p, pe);
 
-            var score = _bias + (data.Offset?.Invoke(example.Sme, example.Practice) ?? 0) + Linear(u) + Linear(p);
+            var score = _bias + Offset(example.Sme, example.Practice) + Linear(u) + Linear(p);
             for (var f = 0; f < _k; f++)
             {
                 score += q[f] * pe[f];
@@ -248,6 +290,7 @@ public static class FmTrainer
 
             UpdateSide(u, pe, g, eta);
             UpdateSide(p, q, g, eta);
+            UpdatePrior(example.Sme, example.Practice, g, eta);
         }
 
         private float Linear(SparseFeatures side)
@@ -311,8 +354,8 @@ public static class FmTrainer
             return sum;
         }
 
-        /// <summary>The analytic gradient of the loss of one example, for the gradient check: (bias, weights, latent).</summary>
-        internal (double Bias, double[] Weights, double[] Latent) Gradient(TrainingExample example)
+        /// <summary>The analytic gradient of the loss of one example, for the gradient check: (bias, weights, latent, prior adjustment).</summary>
+        internal (double Bias, double[] Weights, double[] Latent, double[] Prior) Gradient(TrainingExample example)
         {
             var u = data.Smes[example.Sme];
             var p = data.Practices[example.Practice];
@@ -333,7 +376,17 @@ public static class FmTrainer
 
             Side(u, p);
             Side(p, u);
-            return (slope, gw, gv);
+            var gp = new double[PriorWeights.TermCount];
+            if (data.PriorTerms is not null)
+            {
+                var row = ((example.Sme * _practiceCount) + example.Practice) * PriorWeights.TermCount;
+                for (var t = 0; t < gp.Length; t++)
+                {
+                    gp[t] = slope * options.Kappa * data.PriorTerms[row + t];
+                }
+            }
+
+            return (slope, gw, gv, gp);
         }
 
         /// <summary>The loss of one example under the current parameters, for the gradient check.</summary>
@@ -343,13 +396,15 @@ public static class FmTrainer
 
         internal float[] Latent => _v;
 
+        internal float[] PriorAdjustment => _delta;
+
         internal float Bias
         {
             get => _bias;
             set => _bias = value;
         }
 
-        public FmModel Snapshot(PriorWeights prior) =>
-            new(data.Vocabulary, _k, _bias, (float[])_w.Clone(), (float[])_v.Clone(), options.Kappa, prior);
+        public FmModel Snapshot() =>
+            new(data.Vocabulary, _k, _bias, (float[])_w.Clone(), (float[])_v.Clone(), options.Kappa, data.Prior, data.PriorTerms is null ? null : (float[])_delta.Clone());
     }
 }

@@ -62,6 +62,7 @@ public static class ModelFile
             Factors = model.Factors,
             Kappa = model.Kappa,
             Prior = model.Prior,
+            PriorAdjustment = model.PriorAdjustment,
             Vocabulary = [.. model.Vocabulary.Names],
             Bias = model.Bias,
             Weights = model.Weights,
@@ -116,7 +117,7 @@ public static class ModelFile
         FmModel model;
         try
         {
-            model = new FmModel(new FeatureVocabulary(document.Vocabulary), document.Factors, document.Bias, document.Weights, document.Latent, document.Kappa, document.Prior);
+            model = new FmModel(new FeatureVocabulary(document.Vocabulary), document.Factors, document.Bias, document.Weights, document.Latent, document.Kappa, document.Prior, document.PriorAdjustment);
         }
         catch (ArgumentException e)
         {
@@ -153,6 +154,7 @@ public static class ModelFile
         public int Factors { get; set; }
         public float Kappa { get; set; }
         public PriorWeights? Prior { get; set; }
+        public float[]? PriorAdjustment { get; set; }
         public List<string>? Vocabulary { get; set; }
         public float Bias { get; set; }
         public float[]? Weights { get; set; }

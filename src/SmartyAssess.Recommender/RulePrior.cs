@@ -21,6 +21,24 @@ public sealed record PriorWeights(
 {
     /// <summary>The default weights (recommender-design.md §5.1).</summary>
     public static PriorWeights Default { get; } = new();
+
+    /// <summary>How many weighted terms the prior has, in the order of <see cref="PriorTerm"/>.</summary>
+    public const int TermCount = 6;
+
+    /// <summary>The term weights in <see cref="PriorTerm"/> order.</summary>
+    public double[] TermWeights() => [Gap, Barrier, Goal, Sector, Transferability, Size];
+
+    /// <summary>These weights with a learned adjustment added to each term weight.</summary>
+    /// <param name="adjustment">One value per term, in <see cref="PriorTerm"/> order.</param>
+    public PriorWeights Adjusted(IReadOnlyList<float> adjustment) => adjustment.Count != TermCount ? throw new ArgumentException($"Expected {TermCount} adjustments.", nameof(adjustment)) : this with
+    {
+        Gap = Gap + adjustment[0],
+        Barrier = Barrier + adjustment[1],
+        Goal = Goal + adjustment[2],
+        Sector = Sector + adjustment[3],
+        Transferability = Transferability + adjustment[4],
+        Size = Size + adjustment[5],
+    };
 }
 
 /// <summary>A term of the rule prior.</summary>
@@ -153,10 +171,37 @@ public sealed class RulePrior
         return result;
     }
 
+    /// <summary>
+    /// Writes the unweighted term values (each in [0, 1], in <see cref="PriorTerm"/> order) of every
+    /// indexed practice for the firm: <see cref="PriorWeights.TermCount"/> slots per practice.
+    /// </summary>
+    /// <param name="sme">The firm.</param>
+    /// <param name="into">practices × <see cref="PriorWeights.TermCount"/> slots.</param>
+    public void TermsAll(SmeProfile sme, Span<float> into)
+    {
+        var firm = FirmMasks.Of(sme, this);
+        Span<double> terms = stackalloc double[PriorWeights.TermCount];
+        for (var i = 0; i < _practices.Length; i++)
+        {
+            Terms(firm, _practices[i], terms);
+            for (var t = 0; t < terms.Length; t++)
+            {
+                into[(i * PriorWeights.TermCount) + t] = (float)terms[t];
+            }
+        }
+    }
+
     private double Score(FirmMasks firm, PracticeMasks p)
     {
+        Span<double> terms = stackalloc double[PriorWeights.TermCount];
+        Terms(firm, p, terms);
         var w = _weights;
-        double score = 0;
+        return (w.Gap * terms[0]) + (w.Barrier * terms[1]) + (w.Goal * terms[2]) + (w.Sector * terms[3]) + (w.Transferability * terms[4]) + (w.Size * terms[5]);
+    }
+
+    private void Terms(FirmMasks firm, PracticeMasks p, Span<double> terms)
+    {
+        terms.Clear();
         var dims = BitOperations.PopCount(p.Dimensions);
         if (dims > 0)
         {
@@ -166,24 +211,15 @@ public sealed class RulePrior
                 gaps += firm.Gaps[BitOperations.TrailingZeroCount(bits)];
             }
 
-            score += w.Gap * gaps / dims;
+            terms[0] = gaps / dims;
         }
 
         var barrierCount = Math.Max(1, BitOperations.PopCount(p.Barriers));
-        score += w.Barrier * (BitOperations.PopCount(p.Barriers & firm.TopBarriers) + (w.OtherBarrierShare * BitOperations.PopCount(p.Barriers & firm.OtherBarriers))) / barrierCount;
-        score += w.Goal * BitOperations.PopCount(p.Goals & firm.Goals) / Math.Max(1, BitOperations.PopCount(p.Goals));
-        if (firm.HasSector && (p.AllSectors || (p.Sectors & firm.Sector) != 0))
-        {
-            score += w.Sector;
-        }
-
-        score += w.Transferability * p.Transferability;
-        if ((p.Sizes & firm.Size) != 0)
-        {
-            score += w.Size;
-        }
-
-        return score;
+        terms[1] = (BitOperations.PopCount(p.Barriers & firm.TopBarriers) + (_weights.OtherBarrierShare * BitOperations.PopCount(p.Barriers & firm.OtherBarriers))) / barrierCount;
+        terms[2] = BitOperations.PopCount(p.Goals & firm.Goals) / (double)Math.Max(1, BitOperations.PopCount(p.Goals));
+        terms[3] = firm.HasSector && (p.AllSectors || (p.Sectors & firm.Sector) != 0) ? 1 : 0;
+        terms[4] = p.Transferability;
+        terms[5] = (p.Sizes & firm.Size) != 0 ? 1 : 0;
     }
 
     private static ulong Mask(Dictionary<string, int> ids, IEnumerable<string> values)

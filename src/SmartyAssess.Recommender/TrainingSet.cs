@@ -25,29 +25,32 @@ public static class TrainingSet
             .Select(l => new TrainingExample(smeIndex[l.SmeId], practiceIndex[l.PracticeId], l.Label, l.Weight))
             .ToList();
 
-        Func<int, int, float>? offset = null;
+        float[]? terms = null;
         if (kappa != 0 && practices.Count > 0)
         {
+            const int n = PriorWeights.TermCount;
             var ruleprior = new RulePrior(practices, prior);
-            var offsets = new float[smes.Count * practices.Count];
+            terms = new float[smes.Count * practices.Count * n];
             foreach (var sme in examples.Select(e => e.Sme).Distinct())
             {
-                var row = offsets.AsSpan(sme * practices.Count, practices.Count);
-                ruleprior.ScoreAll(smes[sme], row);
-                var mean = 0f;
-                foreach (var v in row)
+                var block = terms.AsSpan(sme * practices.Count * n, practices.Count * n);
+                ruleprior.TermsAll(smes[sme], block);
+                // Centre each term over the firm's practices: a constant per firm never changes its ranking.
+                for (var t = 0; t < n; t++)
                 {
-                    mean += v;
-                }
+                    float mean = 0;
+                    for (var i = 0; i < practices.Count; i++)
+                    {
+                        mean += block[(i * n) + t];
+                    }
 
-                mean /= practices.Count;
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = kappa * (row[i] - mean);
+                    mean /= practices.Count;
+                    for (var i = 0; i < practices.Count; i++)
+                    {
+                        block[(i * n) + t] -= mean;
+                    }
                 }
             }
-
-            offset = (u, i) => offsets[(u * practices.Count) + i];
         }
 
         return new TrainingData(
@@ -55,7 +58,8 @@ public static class TrainingSet
             [.. smes.Select(s => FeatureEncoder.Encode(vocabulary, s))],
             [.. practices.Select(p => FeatureEncoder.Encode(vocabulary, p))],
             examples,
-            offset);
+            terms,
+            prior);
     }
 
     /// <summary>SHA-256 of labels in a canonical order: the training-data hash of a model file.</summary>

@@ -4,13 +4,13 @@ public class RecommenderTests
 {
     private static readonly IReadOnlyList<PracticeProfile> s_practices = Fixtures.Catalogue();
 
-    private static Recommender Trained()
+    private static RecommenderEngine Trained()
     {
         var smes = Enumerable.Range(0, 30).Select(i => Fixtures.Sme($"u{i}", barriers: i % 2 == 0 ? ["finance"] : ["partners-advice"], goals: i % 3 == 0 ? ["skills"] : [])).ToList();
         var labels = smes.SelectMany((s, i) => new[] { new LabelledPair(s.Id, s_practices[i % s_practices.Count].Id, 1, 1), new LabelledPair(s.Id, s_practices[(i + 3) % s_practices.Count].Id, -1, 1) });
         var vocabulary = FeatureEncoder.BuildVocabulary(smes, s_practices);
         var model = FmTrainer.Train(TrainingSet.Build(vocabulary, smes, s_practices, labels, 4, PriorWeights.Default), new TrainingOptions(MaxEpochs: 15)).Model;
-        return new Recommender(model, s_practices);
+        return new RecommenderEngine(model, s_practices);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class RecommenderTests
     {
         // Make the three "hubs" practices the prior's favourites: automation gap and business-case barrier.
         var sme = Fixtures.Sme("x", barriers: ["business-case", "partners-advice"], top: ["business-case"], automation: 0, size: "medium");
-        var recommender = new Recommender(FmModel.PriorOnly(FeatureEncoder.BuildVocabulary([sme], s_practices)), s_practices);
+        var recommender = new RecommenderEngine(FmModel.PriorOnly(FeatureEncoder.BuildVocabulary([sme], s_practices)), s_practices);
 
         var unconstrained = recommender.Recommend(sme, 5, maxPerThemeInTopFive: 5).Select(r => r.Practice.Theme).ToList();
         var top = recommender.Recommend(sme, 5).Select(r => r.Practice.Theme).ToList();
@@ -77,7 +77,7 @@ public class RecommenderTests
     {
         var recommender = Trained();
         var newcomer = Fixtures.Practice("brand-new", "hubs", ["automation"], ["business-case"]);
-        var extended = new Recommender(recommender.Model, [.. s_practices, newcomer]);
+        var extended = new RecommenderEngine(recommender.Model, [.. s_practices, newcomer]);
         var sme = Fixtures.Sme("x", barriers: ["business-case"], automation: 5);
 
         var scores = new float[s_practices.Count + 1];

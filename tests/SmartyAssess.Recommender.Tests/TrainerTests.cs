@@ -30,7 +30,7 @@ public class TrainerTests
         }
 
         var probe = data.Examples[3];
-        var (bias, weights, latent) = state.Gradient(probe);
+        var (bias, weights, latent, priorGradient) = state.Gradient(probe);
         const float h = 1e-3f;
 
         double Numeric(float[] parameters, int index)
@@ -62,6 +62,12 @@ public class TrainerTests
         var downBias = state.LossOf(probe);
         state.Bias = b;
         Close(bias, (upBias - downBias) / (2 * h));
+        for (var t = 0; t < PriorWeights.TermCount; t++)
+        {
+            Close(priorGradient[t], Numeric(state.PriorAdjustment, t));
+        }
+
+        Assert.Contains(priorGradient, g => Math.Abs(g) > 1e-3);
         Assert.True(weights.Any(w => Math.Abs(w) > 1e-3), "the probe must have a non-trivial gradient");
     }
 
@@ -91,7 +97,7 @@ public class TrainerTests
         var sme = Fixtures.Sme("new", barriers: ["partners-advice", "finance"], top: ["partners-advice"], goals: ["skills"], automation: 10);
         var vocabulary = FeatureEncoder.BuildVocabulary([sme], practices);
         var model = FmTrainer.Train(TrainingSet.Build(vocabulary, [sme], practices, [], 4, PriorWeights.Default), new TrainingOptions()).Model;
-        var recommender = new Recommender(model, practices);
+        var recommender = new RecommenderEngine(model, practices);
         var prior = new RulePrior(practices);
 
         var ranked = recommender.Recommend(sme, practices.Count, maxPerThemeInTopFive: practices.Count).Select(r => r.Practice.Id);
@@ -110,9 +116,9 @@ public class TrainerTests
         var vocabulary = FeatureEncoder.BuildVocabulary(smes, practices);
         var newcomer = Fixtures.Sme("newcomer", barriers: ["finance"]);
 
-        var before = new Recommender(FmModel.PriorOnly(vocabulary), practices).Recommend(newcomer, practices.Count, maxPerThemeInTopFive: 8).Select(r => r.Practice.Id).ToList();
+        var before = new RecommenderEngine(FmModel.PriorOnly(vocabulary), practices).Recommend(newcomer, practices.Count, maxPerThemeInTopFive: 8).Select(r => r.Practice.Id).ToList();
         var model = FmTrainer.Train(TrainingSet.Build(vocabulary, smes, practices, labels, 4, PriorWeights.Default), new TrainingOptions(MaxEpochs: 30)).Model;
-        var after = new Recommender(model, practices).Recommend(newcomer, practices.Count, maxPerThemeInTopFive: 8).Select(r => r.Practice.Id).ToList();
+        var after = new RecommenderEngine(model, practices).Recommend(newcomer, practices.Count, maxPerThemeInTopFive: 8).Select(r => r.Practice.Id).ToList();
 
         Assert.True(after.IndexOf("cluster") < before.IndexOf("cluster"), $"before: {string.Join(",", before)}; after: {string.Join(",", after)}");
         Assert.Equal("cluster", after[0]);

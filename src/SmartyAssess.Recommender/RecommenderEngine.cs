@@ -38,7 +38,7 @@ public sealed record Recommendation(PracticeProfile Practice, int Rank, double S
 /// practice terms and the prior index are computed once here, so recommending is one firm
 /// encoding plus one dot product per practice. Immutable: safe to share between threads.
 /// </summary>
-public sealed class Recommender
+public sealed class RecommenderEngine
 {
     private readonly float[] _practiceVectors; // practice i's embedding at [i·k, i·k + k)
     private readonly float[] _practiceLinear;
@@ -48,11 +48,11 @@ public sealed class Recommender
     /// <summary>Prepares a model to rank the given practices.</summary>
     /// <param name="model">The trained model.</param>
     /// <param name="practices">The candidates. Practices the model never saw are scored by their metadata features.</param>
-    public Recommender(FmModel model, IReadOnlyList<PracticeProfile> practices)
+    public RecommenderEngine(FmModel model, IReadOnlyList<PracticeProfile> practices)
     {
         Model = model;
         Practices = practices;
-        Prior = new RulePrior(practices, model.Prior);
+        Prior = new RulePrior(practices, model.EffectivePrior);
         var k = model.Factors;
         _practiceVectors = new float[practices.Count * k];
         _practiceLinear = new float[practices.Count];

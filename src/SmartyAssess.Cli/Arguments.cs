@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace SmartyAssess.Cli;
+
+/// <summary>A command's <c>--name value</c> options; a problem is reported as a usage error.</summary>
+internal sealed class Arguments
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public Arguments(IEnumerable<string> args)
+    {
+        var list = args.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!list[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= list.Count)
+            {
+                throw new UsageException($"Expected '--name value', got '{list[i]}'.");
+            }
+
+            _values[list[i][2..]] = list[++i];
+        }
+    }
+
+    public string Required(string name) =>
+        _values.TryGetValue(name, out var value) ? value : throw new UsageException($"--{name} is required.");
+
+    public string? Optional(string name) => _values.GetValueOrDefault(name);
+
+    public int Int(string name, int fallback) => Parse(name, fallback, s => int.Parse(s, CultureInfo.InvariantCulture));
+
+    public float Float(string name, float fallback) => Parse(name, fallback, s => float.Parse(s, CultureInfo.InvariantCulture));
+
+    private T Parse<T>(string name, T fallback, Func<string, T> parse)
+    {
+        if (!_values.TryGetValue(name, out var value))
+        {
+            return fallback;
+        }
+
+        try
+        {
+            return parse(value);
+        }
+        catch (FormatException)
+        {
+            throw new UsageException($"--{name}: '{value}' is not a number.");
+        }
+        catch (OverflowException)
+        {
+            throw new UsageException($"--{name}: '{value}' is out of range.");
+        }
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,45 @@
+using SmartyAssess.Cli;
+using SmartyAssess.Cli.Commands;
+
+const string Usage = """
+    smartyassess <command> [--option value ...]
+
+      simulate   --seed N --smes 300 --out <dir> [--practices 40] [--impressions 8]
+      evaluate   --data <dir> --seeds 10 [--out <dir>] [hyperparameters]
+      train      --data <dir> --out models/<file> [hyperparameters]
+      ratings-cv --input <file> --folds 5 --seed 42 [hyperparameters]
+
+    hyperparameters: --factors --learning-rate --lambda-weights --lambda-latent --lambda-ids
+                     --epochs --patience --negatives --seed --kappa
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 1 : 0;
+}
+
+try
+{
+    var options = new Arguments(args.Skip(1));
+    return args[0] switch
+    {
+        "simulate" => SimulateCommand.Run(options),
+        "evaluate" => EvaluateCommand.Run(options),
+        "train" => TrainCommand.Run(options),
+        "ratings-cv" => RatingsCvCommand.Run(options),
+        "diagnose" => DiagnoseCommand.Run(options),
+        _ => throw new UsageException($"Unknown command '{args[0]}'."),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (Exception e) when (e is IOException or InvalidDataException or SmartyAssess.Recommender.ModelFileException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

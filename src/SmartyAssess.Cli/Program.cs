@@ -8,6 +8,7 @@ const string Usage = """
       evaluate   --data <dir> --seeds 10 [--out <dir>] [hyperparameters]
       train      --data <dir> --out models/<file> [hyperparameters]
       ratings-cv --input <file> --folds 5 --seed 42 [hyperparameters]
+      ceiling    --data <dir>   (trains on the planted truth: what the model can represent)
 
     hyperparameters: --factors --learning-rate --lambda-weights --lambda-latent --lambda-ids
                      --epochs --patience --negatives --seed --kappa
@@ -28,7 +29,7 @@ try
         "evaluate" => EvaluateCommand.Run(options),
         "train" => TrainCommand.Run(options),
         "ratings-cv" => RatingsCvCommand.Run(options),
-        "diagnose" => DiagnoseCommand.Run(options),
+        "ceiling" => CeilingCommand.Run(options),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -12,12 +12,13 @@ internal sealed class Arguments
         var list = args.ToList();
         for (var i = 0; i < list.Count; i++)
         {
-            if (!list[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= list.Count)
+            if (!list[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new UsageException($"Expected '--name value', got '{list[i]}'.");
+                throw new UsageException($"Expected '--name value' or '--flag', got '{list[i]}'.");
             }
 
-            _values[list[i][2..]] = list[++i];
+            // A name followed by another name (or by nothing) is a flag.
+            _values[list[i][2..]] = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) ? list[++i] : "true";
         }
     }
 
@@ -25,6 +26,8 @@ internal sealed class Arguments
         _values.TryGetValue(name, out var value) ? value : throw new UsageException($"--{name} is required.");
 
     public string? Optional(string name) => _values.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _values.GetValueOrDefault(name) is "true";
 
     public int Int(string name, int fallback) => Parse(name, fallback, s => int.Parse(s, CultureInfo.InvariantCulture));
 

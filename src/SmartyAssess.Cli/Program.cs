@@ -4,9 +4,11 @@ using SmartyAssess.Cli.Commands;
 const string Usage = """
     smartyassess <command> [--option value ...]
 
-      simulate   --seed N --smes 300 --out <dir> [--practices 40] [--impressions 8]
+      simulate   --seed N --smes 300 --out <dir> [--practices 40] [--impressions 8] [--catalogue data]
       evaluate   --data <dir> --seeds 10 [--out <dir>] [hyperparameters]
       train      --data <dir> --out models/<file> [hyperparameters]
+      train      --data <database> --out <file> [--publish] [--catalogue data] [--min-firms 20] [--min-gain 0]
+                 (database: a SQLite file, or a PostgreSQL connection string with Host=...)
       ratings-cv --input <file> --folds 5 --seed 42 [hyperparameters]
       ceiling    --data <dir>   (trains on the planted truth: what the model can represent)
 
@@ -39,7 +41,11 @@ catch (UsageException e)
     Console.Error.WriteLine(Usage);
     return 2;
 }
-catch (Exception e) when (e is IOException or InvalidDataException or SmartyAssess.Recommender.ModelFileException or UnauthorizedAccessException)
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException
+    or SmartyAssess.Recommender.ModelFileException
+    or SmartyAssess.Assessment.Catalogue.CatalogueValidationException
+    or SmartyAssess.Assessment.Questionnaires.QuestionnaireValidationException
+    or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

@@ -21,6 +21,12 @@ public abstract class SmartyDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<CatalogueVersionRecord> CatalogueVersions => Set<CatalogueVersionRecord>();
 
+    public DbSet<RecommendationImpression> Impressions => Set<RecommendationImpression>();
+
+    public DbSet<PracticeFeedback> Feedback => Set<PracticeFeedback>();
+
+    public DbSet<RecommenderModelRecord> RecommenderModels => Set<RecommenderModelRecord>();
+
     /// <summary>The antiforgery and cookie keys, shared so that any instance can serve any request, and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

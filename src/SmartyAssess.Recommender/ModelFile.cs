@@ -12,13 +12,28 @@ namespace SmartyAssess.Recommender;
 /// <param name="TrainingDataHash">SHA-256 of the training examples.</param>
 /// <param name="Metrics">Evaluation figures, by name.</param>
 /// <param name="Notes">Free text: what the training data was.</param>
+/// <param name="TrainedOn">What kind of data taught it; pages word learned reasons differently for simulated data.</param>
 public sealed record ModelMetadata(
     string ModelVersion,
     TrainingOptions? Options,
     string CatalogueHash,
     string TrainingDataHash,
     IReadOnlyDictionary<string, double> Metrics,
-    string? Notes);
+    string? Notes,
+    TrainingSource TrainedOn);
+
+/// <summary>What a model was trained on.</summary>
+public enum TrainingSource
+{
+    /// <summary>Nothing: the rule prior alone.</summary>
+    None,
+
+    /// <summary>A simulated world (until real feedback exists).</summary>
+    Synthetic,
+
+    /// <summary>Feedback that firms gave.</summary>
+    Feedback,
+}
 
 /// <summary>A model file could not be used; the message says why in plain words.</summary>
 /// <param name="message">What is wrong.</param>
@@ -58,6 +73,7 @@ public static class ModelFile
             CatalogueHash = metadata.CatalogueHash,
             TrainingDataHash = metadata.TrainingDataHash,
             Notes = metadata.Notes,
+            TrainedOn = metadata.TrainedOn,
             Metrics = new SortedDictionary<string, double>(metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
             Factors = model.Factors,
             Kappa = model.Kappa,
@@ -124,7 +140,7 @@ public static class ModelFile
             throw new ModelFileException($"The model file is inconsistent: {e.Message}");
         }
 
-        return (model, new ModelMetadata(document.ModelVersion ?? "", document.Hyperparameters, document.CatalogueHash ?? "", document.TrainingDataHash ?? "", document.Metrics ?? [], document.Notes));
+        return (model, new ModelMetadata(document.ModelVersion ?? "", document.Hyperparameters, document.CatalogueHash ?? "", document.TrainingDataHash ?? "", document.Metrics ?? [], document.Notes, document.TrainedOn ?? TrainingSource.None));
     }
 
     /// <summary>Reads a model file from disk.</summary>
@@ -150,6 +166,7 @@ public static class ModelFile
         public string? CatalogueHash { get; set; }
         public string? TrainingDataHash { get; set; }
         public string? Notes { get; set; }
+        public TrainingSource? TrainedOn { get; set; }
         public SortedDictionary<string, double>? Metrics { get; set; }
         public int Factors { get; set; }
         public float Kappa { get; set; }

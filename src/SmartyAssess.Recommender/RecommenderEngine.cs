@@ -30,7 +30,9 @@ public sealed record Contribution(ContributionKind Kind, double Value, string? S
 /// <param name="Practice">The practice.</param>
 /// <param name="Rank">1-based position.</param>
 /// <param name="Score">The model's score in logits; compare within one firm only.</param>
-/// <param name="Reasons">The largest positive contributions (at most three), largest first.</param>
+/// <param name="Reasons">The largest positive reasons (at most three), largest first: each prior term (but sector and size), all pairs of one
+/// firm feature summed (<see cref="Contribution.PracticeFeature"/> null when several), and the practice's own terms summed;
+/// after the first, reasons under 0.05 logits or a tenth of the first are left out.</param>
 public sealed record Recommendation(PracticeProfile Practice, int Rank, double Score, IReadOnlyList<Contribution> Reasons);
 
 /// <summary>
@@ -186,9 +188,35 @@ public sealed class RecommenderEngine
         return result;
     }
 
-    private static List<Contribution> Reasons(List<Contribution> contributions) =>
-        [.. contributions
-            .Where(c => c.Kind != ContributionKind.Baseline && c.Value > 0)
+    /// <summary>
+    /// Groups contributions the way a person reads them: every pair of one firm feature becomes one
+    /// reason ("firms that named finance as a barrier found this useful"), the practice's own terms
+    /// one more, each prior term stays one; the three largest positive groups are the reasons.
+    /// The sector and size terms are left out: they separate practices a firm can join from those
+    /// it cannot, so they are about the same for every practice worth showing and explain nothing.
+    /// </summary>
+    private static List<Contribution> Reasons(List<Contribution> contributions)
+    {
+        var groups = contributions
+            .Where(c => c.Kind != ContributionKind.Baseline && c.Prior?.Term is not (PriorTerm.Sector or PriorTerm.Size))
+            .GroupBy(c => c.Kind switch
+            {
+                ContributionKind.Pair => "pair " + c.SmeFeature,
+                ContributionKind.PracticeTerm => "practice",
+                _ => FormattableString.Invariant($"prior {c.Prior!.Term} {c.Prior.Id}"),
+            }, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.First() : g.First() with { Value = g.Sum(c => c.Value), PracticeFeature = null })
+            .Where(c => c.Value > 0)
             .OrderByDescending(c => c.Value)
-            .Take(3)];
+            .ThenBy(c => c.Kind)
+            .ThenBy(c => c.SmeFeature ?? c.PracticeFeature ?? c.Prior?.Id, StringComparer.Ordinal)
+            .Take(3)
+            .ToList();
+
+        // A reason worth a hundredth of a logit is noise in words; the strongest one is always kept.
+        return groups.Count == 0 ? groups : [groups[0], .. groups.Skip(1).Where(c => c.Value >= Math.Max(MinReasonValue, MinReasonShare * groups[0].Value))];
+    }
+
+    private const double MinReasonValue = 0.05;
+    private const double MinReasonShare = 0.1;
 }

@@ -2,6 +2,7 @@ using SmartyAssess.Data;
 using SmartyAssess.Web.Features.Assessments;
 using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Recommendations;
 using SmartyAssess.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,15 +11,18 @@ builder.AddWebHosting();            // Razor components (static SSR), problem de
 builder.AddSmartyAssessData();      // EF Core on SQLite (default) or PostgreSQL; Data Protection keys in the database
 builder.AddQuestionnaireJourney();  // questionnaire from data/ (validated now), drafts, submission
 builder.AddPracticeCatalogue();     // good practices from data/catalogue, validated against the questionnaire
+builder.AddRecommender();           // model from the database or models/, refreshed without restart; impressions and feedback
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();   // migrate, archive questionnaire versions
 await app.SeedCatalogueAsync();     // validate the catalogue, mirror it into the database
+await app.LoadRecommenderAsync();   // the latest published model, else the shipped one, else the rule prior
 
 app.UseWebHosting();                // error handling, security headers, antiforgery, static files
 app.MapAssessmentApi();             // /api/questionnaire, /api/assessments
 app.MapPracticeApi();               // /api/practices
+app.MapRecommendationEndpoints();   // /api/assessments/{id}/recommendations and /feedback; the results page's feedback form
 app.MapWebHosting();                // pages, /openapi/v1.json, /health/*
 app.PrintUrlWhenStarted();
 

@@ -10,7 +10,7 @@ public class ModelFileTests
         var sme = Fixtures.Sme("u");
         var vocabulary = FeatureEncoder.BuildVocabulary([sme], practices);
         var model = FmTrainer.Train(TrainingSet.Build(vocabulary, [sme], practices, [new LabelledPair("u", "skills", 1, 1)], 4, PriorWeights.Default), new TrainingOptions(MaxEpochs: 3)).Model;
-        return ModelFile.Serialize(model, new ModelMetadata("1.0.0-test", new TrainingOptions(MaxEpochs: 3), TrainingSet.Hash(practices), "h", new Dictionary<string, double> { ["ndcg@5"] = 0.5 }, "fixture"));
+        return ModelFile.Serialize(model, new ModelMetadata("1.0.0-test", new TrainingOptions(MaxEpochs: 3), TrainingSet.Hash(practices), "h", new Dictionary<string, double> { ["ndcg@5"] = 0.5 }, "fixture", TrainingSource.Synthetic));
     }
 
     [Fact]

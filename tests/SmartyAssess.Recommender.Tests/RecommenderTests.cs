@@ -30,7 +30,7 @@ public class RecommenderTests
     }
 
     [Fact]
-    public void Recommend_ReasonsAreTheLargestPositiveNonBaselineContributions()
+    public void Recommend_ReasonsAreTheLargestPositiveGroupsOfContributions()
     {
         var recommender = Trained();
         var sme = Fixtures.Sme("x", barriers: ["finance"], top: ["finance"]);
@@ -39,8 +39,17 @@ public class RecommenderTests
         {
             Assert.InRange(recommendation.Reasons.Count, 1, 3);
             Assert.All(recommendation.Reasons, r => Assert.True(r.Value > 0 && r.Kind != ContributionKind.Baseline));
-            var all = recommender.Explain(sme, recommendation.Practice.Id).Where(c => c.Kind != ContributionKind.Baseline && c.Value > 0).Max(c => c.Value);
-            Assert.Equal(all, recommendation.Reasons[0].Value);
+            // A pair reason is the sum of all pairs of its firm feature; nothing larger is left out.
+            var contributions = recommender.Explain(sme, recommendation.Practice.Id);
+            var pairGroups = contributions.Where(c => c.Kind == ContributionKind.Pair).GroupBy(c => c.SmeFeature).Select(g => g.Sum(c => c.Value));
+            var priorTerms = contributions.Where(c => c.Kind == ContributionKind.Prior && c.Prior!.Term is not (PriorTerm.Sector or PriorTerm.Size)).Select(c => c.Value);
+            var practiceTerms = contributions.Where(c => c.Kind == ContributionKind.PracticeTerm).Sum(c => c.Value);
+            var largest = pairGroups.Concat(priorTerms).Append(practiceTerms).Max();
+            Assert.Equal(largest, recommendation.Reasons[0].Value, 5);
+            foreach (var reason in recommendation.Reasons.Where(r => r.Kind == ContributionKind.Pair))
+            {
+                Assert.Equal(contributions.Where(c => c.Kind == ContributionKind.Pair && c.SmeFeature == reason.SmeFeature).Sum(c => c.Value), reason.Value, 5);
+            }
         }
     }
 

@@ -80,7 +80,7 @@ public class TrainerTests
     {
         var (data, _, practices) = Problem();
         var options = new TrainingOptions(MaxEpochs: 10, Seed: 123);
-        var metadata = new ModelMetadata("test", options, TrainingSet.Hash(practices), "data", new Dictionary<string, double>(), null);
+        var metadata = new ModelMetadata("test", options, TrainingSet.Hash(practices), "data", new Dictionary<string, double>(), null, TrainingSource.Synthetic);
 
         var first = ModelFile.Serialize(FmTrainer.Train(data, options).Model, metadata);
         var second = ModelFile.Serialize(FmTrainer.Train(data, options).Model, metadata);

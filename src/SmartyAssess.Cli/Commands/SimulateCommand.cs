@@ -13,7 +13,8 @@ internal static class SimulateCommand
             Seed: args.Int("seed", 1),
             Smes: args.Int("smes", 300),
             Practices: args.Int("practices", 40),
-            ImpressionsPerSme: args.Int("impressions", 8));
+            ImpressionsPerSme: args.Int("impressions", 8),
+            Catalogue: args.Optional("catalogue") is { } catalogue ? Path.GetFullPath(catalogue) : null);
         var progress = new Progress(2, "simulate");
         var world = SyntheticWorld.Generate(options);
         progress.Step("generated");

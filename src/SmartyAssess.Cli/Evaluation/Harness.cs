@@ -142,52 +142,8 @@ internal static class Harness
         }
     }
 
-    /// <summary>
-    /// Trains the hybrid model with early stopping on NDCG@5 of a validation tenth of the training
-    /// firms (their own logged positives as relevance; they are held out of training).
-    /// </summary>
-    public static FmModel TrainModel(SyntheticWorld world, IReadOnlyList<LabelledPair> labels, TrainingOptions options, Random64 rng)
-    {
-        var firms = labels.Select(l => l.SmeId).Distinct().Order(StringComparer.Ordinal).ToList();
-        rng.Shuffle(firms);
-        var validationFirms = firms.Take(Math.Max(1, firms.Count / 10)).ToHashSet(StringComparer.Ordinal);
-        var training = labels.Where(l => !validationFirms.Contains(l.SmeId)).ToList();
-        var validation = labels.Where(l => validationFirms.Contains(l.SmeId) && l.Label > 0)
-            .GroupBy(l => l.SmeId)
-            .Select(g => (Sme: world.Smes.First(s => s.Id == g.Key), Relevance: g.ToDictionary(l => l.PracticeId, l => l.Weight >= 2 ? 2 : 1, StringComparer.Ordinal)))
-            .ToList();
-
-        var vocabulary = Vocabulary(world, training);
-        var data = TrainingSet.Build(vocabulary, world.Smes, world.Practices, training, options.Kappa, PriorWeights.Default);
-        return FmTrainer.Train(data, options, validate: model =>
-        {
-            var recommender = new RecommenderEngine(model, world.Practices);
-            var scores = new float[world.Practices.Count];
-            var values = new List<double>();
-            foreach (var (sme, relevance) in validation)
-            {
-                recommender.ScoreAll(sme, scores);
-                var ranking = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Select(i => world.Practices[i].Id).ToList();
-                if (RankingMetrics.Ndcg(ranking, relevance, 5) is { } ndcg)
-                {
-                    values.Add(ndcg);
-                }
-            }
-
-            return values.Count == 0 ? 0 : values.Average();
-        }).Model;
-    }
-
-    /// <summary>Metadata features of every practice, plus identifiers only for the firms and practices with training labels.</summary>
-    public static FeatureVocabulary Vocabulary(SyntheticWorld world, IReadOnlyCollection<LabelledPair> training)
-    {
-        var firms = training.Select(l => l.SmeId).ToHashSet(StringComparer.Ordinal);
-        var practices = training.Select(l => l.PracticeId).ToHashSet(StringComparer.Ordinal);
-        return new FeatureVocabulary(
-            world.Smes.SelectMany(s => FeatureEncoder.Named(s, includeId: firms.Contains(s.Id))).Select(f => f.Name)
-                .Concat(world.Practices.SelectMany(p => FeatureEncoder.Named(p).Where(f => practices.Contains(p.Id) || !f.Name.StartsWith(FeatureVocabulary.PracticePrefix + "practice:", StringComparison.Ordinal))).Select(f => f.Name))
-                .Distinct(StringComparer.Ordinal));
-    }
+    public static FmModel TrainModel(SyntheticWorld world, IReadOnlyList<LabelledPair> labels, TrainingOptions options, Random64 rng) =>
+        FeedbackTraining.Train(world.Smes, world.Practices, labels, options, rng);
 
     private static MethodResult Result(Dictionary<string, MethodResult> results, string method)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bogus;
+using SmartyAssess.Assessment.Recommendations;
 using SmartyAssess.Recommender;
 
 namespace SmartyAssess.Cli.Simulation;
@@ -23,6 +24,9 @@ internal sealed class SyntheticWorld
 
     /// <summary>The theme whose usefulness depends non-linearly on the data dimension.</summary>
     public const string AnalyticsTheme = "analytics";
+
+    /// <summary>In a real catalogue, practices with this topic play the analytics theme's part.</summary>
+    public const string AnalyticsTopic = "ai-analytics";
 
     public required WorldOptions Options { get; init; }
 
@@ -60,9 +64,10 @@ internal sealed class SyntheticWorld
     public static SyntheticWorld Generate(WorldOptions options)
     {
         var root = new Random64((ulong)options.Seed);
-        var practices = GeneratePractices(options, root.Fork("practices"));
+        var catalogue = options.Catalogue is null ? null : CatalogueData.Load(options.Catalogue).Catalogue;
+        var practices = catalogue is null ? GeneratePractices(options, root.Fork("practices")) : RecommenderInputs.Practices(catalogue);
         var smes = GenerateSmes(options, root.Fork("smes"));
-        var titles = Titles(options, practices);
+        var titles = catalogue is null ? Titles(options, practices) : [.. practices.Select(p => catalogue.Find(p.Id)!.Title)];
         var (utility, featureUtility) = PlantUtility(options, smes, practices, root.Fork("truth"));
         var feedback = SimulateFeedback(options, smes, practices, utility, root.Fork("feedback"));
         return new SyntheticWorld
@@ -142,6 +147,12 @@ internal sealed class SyntheticWorld
         var sizeVectors = Sizes.ToDictionary(s => s, _ => Vector(rng, k));
         var sectorVectors = Sectors.ToDictionary(s => s, _ => Vector(rng, k));
         var themeVectors = Themes.ToDictionary(t => t, _ => Vector(rng, k));
+        // A real catalogue's themes get their own vectors, drawn after the generated ones so simulated worlds stay as they were.
+        foreach (var theme in practices.Select(p => p.Theme).Where(t => !themeVectors.ContainsKey(t)).Distinct().Order(StringComparer.Ordinal))
+        {
+            themeVectors[theme] = Vector(rng, k);
+        }
+
         var firmVectors = smes.Select(_ => Vector(rng, k)).ToList();
         var practiceVectors = practices.Select(_ => Vector(rng, k)).ToList();
 
@@ -163,7 +174,7 @@ internal sealed class SyntheticWorld
                 prior[cell] = hidden.Score(sme, i);
                 feature[cell] = Dot(z, themeVectors[p.Theme]);
                 firm[cell] = Dot(firmVectors[u], practiceVectors[i]);
-                nonLinear[cell] = p.Theme == AnalyticsTheme ? (dataReady ? 1 : -1) : 0;
+                nonLinear[cell] = p.Theme == AnalyticsTheme || p.Topics.Contains(AnalyticsTopic) ? (dataReady ? 1 : -1) : 0;
                 penalty[cell] = (p.Sizes.Contains(sme.Size!) ? 0 : -2) + (p.FitsSector(sme.Sector) ? 0 : -2);
             }
         }

@@ -18,4 +18,5 @@ internal sealed record WorldOptions(
     double ResponseNoise = 0.4,
     double AdoptedAbove = 1.2,
     double RelevantAbove = 0.5,
-    double NotRelevantBelow = -0.2);
+    double NotRelevantBelow = -0.2,
+    string? Catalogue = null);

@@ -98,26 +98,4 @@ public class PracticePagesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("We could not find this practice", page.QuerySelector("h1")!.TextContent);
     }
-
-    [Fact]
-    public async Task ResultsPage_LinksToPracticesForTheWeakestDimensionAndNamedBarriersWithReasons()
-    {
-        var browser = app.NewBrowser();
-        await Infrastructure.Journey.StartAsync(browser);
-        await Infrastructure.Journey.CompleteAllStepsAsync(browser, app.Questionnaire);
-        var results = await browser.GetOkAsync(await Infrastructure.Journey.SubmitAsync(browser));
-
-        var cards = results.QuerySelectorAll(".recommendations .practice-card");
-        Assert.InRange(cards.Length, 1, 5);
-        foreach (var card in cards)
-        {
-            var href = card.QuerySelector("h3 a")!.GetAttribute("href")!;
-            var practice = Catalogue.Find(href["/practices/".Length..])!;
-            var reasons = card.QuerySelector(".reasons")!.TextContent;
-            Assert.True(
-                reasons.Contains("weakest dimension", StringComparison.Ordinal) || reasons.Contains("barrier", StringComparison.Ordinal),
-                $"{practice.Id}: {reasons}");
-            Assert.Contains("small", practice.Sizes);
-        }
-    }
 }

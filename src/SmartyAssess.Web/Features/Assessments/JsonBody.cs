@@ -50,7 +50,7 @@ internal static class JsonBody
 
         if (buffer.Length == 0)
         {
-            return (null, Invalid("$", "The request body is empty; send the assessment as a JSON object."));
+            return (null, Invalid("$", "The request body is empty; send a JSON object."));
         }
 
         try

@@ -1,0 +1,14 @@
+namespace SmartyAssess.Data.Entities;
+
+/// <summary>What a firm said about a recommended practice; stored by name.</summary>
+public enum PracticeFeedbackKind
+{
+    /// <summary>"Relevant to us".</summary>
+    Relevant,
+
+    /// <summary>"Not relevant".</summary>
+    NotRelevant,
+
+    /// <summary>"We have adopted / plan to adopt".</summary>
+    Adopted,
+}

@@ -1,0 +1,91 @@
+namespace SmartyAssess.Recommender;
+
+/// <summary>
+/// Training and held-out evaluation on logged feedback, shared by the simulation harness and by
+/// retraining on a real database, so that both measure the same thing.
+/// </summary>
+public static class FeedbackTraining
+{
+    /// <summary>How many practices a held-out firm's ranking is scored on.</summary>
+    public const int CutOff = 5;
+
+    /// <summary>
+    /// Trains a model with early stopping on NDCG@5 of a validation tenth of the firms (their own
+    /// positive labels as relevance; they are held out of training).
+    /// </summary>
+    /// <param name="smes">Every firm the labels may name.</param>
+    /// <param name="practices">The candidates.</param>
+    /// <param name="labels">Labelled pairs.</param>
+    /// <param name="options">Hyperparameters.</param>
+    /// <param name="random">Chooses the validation firms.</param>
+    /// <param name="progress">Called after each epoch with (epoch, validation score).</param>
+    public static FmModel Train(
+        IReadOnlyList<SmeProfile> smes,
+        IReadOnlyList<PracticeProfile> practices,
+        IReadOnlyList<LabelledPair> labels,
+        TrainingOptions options,
+        Random64 random,
+        Action<int, double>? progress = null)
+    {
+        var firms = labels.Select(l => l.SmeId).Distinct().Order(StringComparer.Ordinal).ToList();
+        random.Shuffle(firms);
+        var validationFirms = firms.Take(Math.Max(1, firms.Count / 10)).ToHashSet(StringComparer.Ordinal);
+        var training = labels.Where(l => !validationFirms.Contains(l.SmeId)).ToList();
+        var validation = labels.Where(l => validationFirms.Contains(l.SmeId)).ToList();
+
+        var vocabulary = Vocabulary(smes, practices, training);
+        var data = TrainingSet.Build(vocabulary, smes, practices, training, options.Kappa, PriorWeights.Default);
+        return FmTrainer.Train(data, options, validate: model => HeldOutNdcg(model, smes, practices, validation).DefaultIfEmpty(0).Average(), progress).Model;
+    }
+
+    /// <summary>Metadata features of every firm and practice, plus identifiers only for the firms and practices with training labels.</summary>
+    /// <param name="smes">Firms.</param>
+    /// <param name="practices">Practices.</param>
+    /// <param name="training">The labels the model is trained on.</param>
+    public static FeatureVocabulary Vocabulary(IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyCollection<LabelledPair> training)
+    {
+        var firms = training.Select(l => l.SmeId).ToHashSet(StringComparer.Ordinal);
+        var labelled = training.Select(l => l.PracticeId).ToHashSet(StringComparer.Ordinal);
+        const string practiceId = FeatureVocabulary.PracticePrefix + "practice:";
+        return new FeatureVocabulary(
+            smes.SelectMany(s => FeatureEncoder.Named(s, includeId: firms.Contains(s.Id))).Select(f => f.Name)
+                .Concat(practices.SelectMany(p => FeatureEncoder.Named(p).Where(f => labelled.Contains(p.Id) || !f.Name.StartsWith(practiceId, StringComparison.Ordinal))).Select(f => f.Name))
+                .Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// NDCG@5 of the model's full ranking for each firm that has positive labels in
+    /// <paramref name="heldOut"/> (adopted counts 2, relevant 1), in firm-id order.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="smes">Firms, to look the labelled ones up.</param>
+    /// <param name="practices">The candidates.</param>
+    /// <param name="heldOut">Labels the model was not trained on.</param>
+    public static IReadOnlyList<double> HeldOutNdcg(FmModel model, IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> heldOut)
+    {
+        var engine = new RecommenderEngine(model, practices);
+        var byId = smes.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var scores = new float[practices.Count];
+        var values = new List<double>();
+        foreach (var firm in heldOut.Where(l => l.Label > 0 && byId.ContainsKey(l.SmeId)).GroupBy(l => l.SmeId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var relevance = firm.ToDictionary(l => l.PracticeId, Grade, StringComparer.Ordinal);
+            engine.ScoreAll(byId[firm.Key], scores);
+            var ranking = Enumerable.Range(0, practices.Count)
+                .OrderByDescending(i => scores[i])
+                .ThenBy(i => practices[i].Id, StringComparer.Ordinal)
+                .Select(i => practices[i].Id)
+                .ToList();
+            if (RankingMetrics.Ndcg(ranking, relevance, CutOff) is { } ndcg)
+            {
+                values.Add(ndcg);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The relevance grade of a positive label: 2 for adopted (weight 2 or more), else 1.</summary>
+    /// <param name="label">A positive label.</param>
+    public static int Grade(LabelledPair label) => label.Weight >= 2 ? 2 : 1;
+}

@@ -54,24 +54,39 @@ public static class FeedbackTraining
     }
 
     /// <summary>
-    /// NDCG@5 of the model's full ranking for each firm that has positive labels in
-    /// <paramref name="heldOut"/> (adopted counts 2, relevant 1), in firm-id order.
+    /// NDCG@5 for each firm that has positive labels in <paramref name="heldOut"/> (adopted counts 2,
+    /// relevant 1), in firm-id order: of the model's full ranking, or, with
+    /// <paramref name="onlyLabelled"/>, of its ranking of the practices the firm has labels for.
     /// </summary>
+    /// <remarks>
+    /// Logged feedback only exists for practices that were shown, and the model that chose them
+    /// decided which practices could ever be positives. Re-ranking each firm's own labelled
+    /// practices compares two models on the same candidates, so the model that did the logging is
+    /// not favoured for having chosen them.
+    /// </remarks>
     /// <param name="model">The model.</param>
     /// <param name="smes">Firms, to look the labelled ones up.</param>
     /// <param name="practices">The candidates.</param>
     /// <param name="heldOut">Labels the model was not trained on.</param>
-    public static IReadOnlyList<double> HeldOutNdcg(FmModel model, IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> heldOut)
+    /// <param name="onlyLabelled">Rank only each firm's labelled practices.</param>
+    public static IReadOnlyList<double> HeldOutNdcg(FmModel model, IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> heldOut, bool onlyLabelled = false)
     {
         var engine = new RecommenderEngine(model, practices);
         var byId = smes.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var scores = new float[practices.Count];
         var values = new List<double>();
-        foreach (var firm in heldOut.Where(l => l.Label > 0 && byId.ContainsKey(l.SmeId)).GroupBy(l => l.SmeId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var firm in heldOut.Where(l => byId.ContainsKey(l.SmeId)).GroupBy(l => l.SmeId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var relevance = firm.ToDictionary(l => l.PracticeId, Grade, StringComparer.Ordinal);
+            var relevance = firm.Where(l => l.Label > 0).ToDictionary(l => l.PracticeId, Grade, StringComparer.Ordinal);
+            if (relevance.Count == 0)
+            {
+                continue;
+            }
+
+            var labelled = firm.Select(l => l.PracticeId).ToHashSet(StringComparer.Ordinal);
             engine.ScoreAll(byId[firm.Key], scores);
             var ranking = Enumerable.Range(0, practices.Count)
+                .Where(i => !onlyLabelled || labelled.Contains(practices[i].Id))
                 .OrderByDescending(i => scores[i])
                 .ThenBy(i => practices[i].Id, StringComparer.Ordinal)
                 .Select(i => practices[i].Id)

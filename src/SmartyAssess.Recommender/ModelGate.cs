@@ -2,15 +2,16 @@ namespace SmartyAssess.Recommender;
 
 /// <summary>The evaluation gate's verdict on a candidate model.</summary>
 /// <param name="Publish">True when the candidate may replace the current model.</param>
-/// <param name="CurrentNdcg">Mean held-out NDCG@5 of the current model.</param>
-/// <param name="CandidateNdcg">Mean held-out NDCG@5 of the candidate.</param>
+/// <param name="CurrentNdcg">Mean held-out NDCG@5 of the current model, re-ranking each firm's labelled practices.</param>
+/// <param name="CandidateNdcg">Mean held-out NDCG@5 of the candidate, on the same firms and practices.</param>
 /// <param name="Firms">How many held-out firms with positive feedback the means are over.</param>
 /// <param name="Reason">The verdict in words, for logs and the command line.</param>
 public sealed record GateDecision(bool Publish, double CurrentNdcg, double CandidateNdcg, int Firms, string Reason);
 
 /// <summary>
-/// Decides whether a retrained model replaces the current one: both rank the catalogue for firms
-/// whose feedback neither was trained on, and the candidate must be better on the same firms.
+/// Decides whether a retrained model replaces the current one: both re-rank the practices that
+/// firms neither was trained on gave feedback on (or were shown), and the candidate must put the
+/// ones those firms found useful higher, on average over the same firms.
 /// </summary>
 public static class ModelGate
 {
@@ -31,8 +32,8 @@ public static class ModelGate
         int minFirms = 20,
         double minGain = 0)
     {
-        var before = FeedbackTraining.HeldOutNdcg(current, smes, practices, heldOut);
-        var after = FeedbackTraining.HeldOutNdcg(candidate, smes, practices, heldOut);
+        var before = FeedbackTraining.HeldOutNdcg(current, smes, practices, heldOut, onlyLabelled: true);
+        var after = FeedbackTraining.HeldOutNdcg(candidate, smes, practices, heldOut, onlyLabelled: true);
         var firms = after.Count;
         var currentMean = before.DefaultIfEmpty(0).Average();
         var candidateMean = after.DefaultIfEmpty(0).Average();

@@ -60,6 +60,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
+    /// <summary>One part of a page, at full resolution, for looking at details a full-page image shrinks away.</summary>
+    public static Task ScreenshotAsync(ILocator part, string name) =>
+        part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png") });
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -1,0 +1,21 @@
+namespace SmartyAssess.Cli.Tests;
+
+/// <summary>The repository's <c>data/</c> folder (questionnaire and catalogue), found from the test binaries.</summary>
+internal static class RepositoryData
+{
+    public static string Directory { get; } = Find();
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "data");
+            if (System.IO.Directory.Exists(Path.Combine(candidate, "catalogue")) && System.IO.Directory.Exists(Path.Combine(candidate, "questionnaire")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository's data folder was not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -280,4 +280,14 @@ public class RecommendationApiTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Null(stored.Rank);
         Assert.Null(stored.ModelVersion);
     }
+
+    [Fact]
+    public void ShippedModel_WasTrainedOnTheCurrentCatalogue()
+    {
+        // Re-tagging a practice changes the catalogue hash: retrain the shipped model as models/README.md says.
+        var (_, metadata) = ModelFile.Load(Path.Combine(AppContext.BaseDirectory, "models", "smarty-fm.json"));
+
+        Assert.Equal(app.Factory.Services.GetRequiredService<ModelHolder>().CatalogueHash, metadata.CatalogueHash);
+        Assert.Equal(TrainingSource.Synthetic, metadata.TrainedOn);
+    }
 }

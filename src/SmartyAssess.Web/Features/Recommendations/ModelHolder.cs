@@ -18,6 +18,9 @@ public sealed class ModelHolder(PracticeCatalogue catalogue)
 
     public ServingModel? CurrentOrNull => Volatile.Read(ref _current);
 
+    /// <summary>The hash a model trained on this catalogue records (<see cref="ModelMetadata.CatalogueHash"/>).</summary>
+    public string CatalogueHash { get; } = TrainingSet.Hash(RecommenderInputs.Practices(catalogue));
+
     /// <summary>True once a model was loaded, and false if the rule prior is served because no model could be.</summary>
     public bool IsFallback { get; private set; }
 
@@ -33,7 +36,7 @@ public sealed class ModelHolder(PracticeCatalogue catalogue)
     public ServingModel ServePrior(string reason)
     {
         var vocabulary = FeedbackTraining.Vocabulary([], _practices, []);
-        var metadata = new ModelMetadata(PriorVersion, null, TrainingSet.Hash(_practices), "", new Dictionary<string, double>(), reason, TrainingSource.None);
+        var metadata = new ModelMetadata(PriorVersion, null, CatalogueHash, "", new Dictionary<string, double>(), reason, TrainingSource.None);
         return Swap(FmModel.PriorOnly(vocabulary), metadata, "rule prior (" + reason + ")", fallback: true);
     }
 

@@ -28,6 +28,7 @@ public sealed class ModelLoader(ModelHolder holder, RecommenderOptions options, 
             var (model, metadata) = ModelFile.Load(path);
             var serving = holder.Swap(model, metadata, "file " + path);
             logger.LogInformation("Recommender model {Version} loaded from {Path} (trained on {TrainedOn})", serving.ModelVersion, path, metadata.TrainedOn);
+            WarnIfOtherCatalogue(metadata);
             return serving;
         }
         catch (ModelFileException e)
@@ -58,6 +59,7 @@ public sealed class ModelLoader(ModelHolder holder, RecommenderOptions options, 
             var (model, metadata) = ModelFile.Deserialize(json);
             var serving = holder.Swap(model, metadata, $"published model #{latest.Id}", latest.Id);
             logger.LogInformation("Recommender model {Version} (published #{Id}) is now served", serving.ModelVersion, latest.Id);
+            WarnIfOtherCatalogue(metadata);
             return serving;
         }
         catch (ModelFileException e)
@@ -65,6 +67,16 @@ public sealed class ModelLoader(ModelHolder holder, RecommenderOptions options, 
             _unusablePublishedId = latest.Id;
             logger.LogError("Published recommender model {Version} (#{Id}) cannot be used: {Problem} Keeping the current model.", latest.ModelVersion, latest.Id, e.Message);
             return null;
+        }
+    }
+
+    private void WarnIfOtherCatalogue(ModelMetadata metadata)
+    {
+        if (metadata.CatalogueHash != holder.CatalogueHash)
+        {
+            logger.LogWarning(
+                "Recommender model {Version} was trained on another version of the catalogue: new or re-tagged practices are ranked by their metadata alone until the model is retrained (see models/README.md)",
+                metadata.ModelVersion);
         }
     }
 }

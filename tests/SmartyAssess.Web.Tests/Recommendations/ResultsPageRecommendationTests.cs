@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Catalogue;
 using SmartyAssess.Web.Tests.Infrastructure;
 
@@ -110,5 +111,25 @@ public class ResultsPageRecommendationTests(AppFixture app) : IClassFixture<AppF
         using var response = await browser.Client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResultsPage_WhenRecommendationsFail_StillShowsTheScores()
+    {
+        await using var factory = new SmartyAssessFactory();
+        var browser = new Browser(factory.CreateBrowser());
+        await Infrastructure.Journey.StartAsync(browser);
+        await Infrastructure.Journey.CompleteAllStepsAsync(browser, factory.Services.GetRequiredService<SmartyAssess.Web.Features.Journey.QuestionnaireCatalog>().Current);
+        var url = await Infrastructure.Journey.SubmitAsync(browser);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // A broken feedback table stands for any failure below the recommender.
+            await scope.ServiceProvider.GetRequiredService<SmartyAssess.Data.SmartyDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"PracticeFeedback\"");
+        }
+
+        var page = await browser.GetOkAsync(url);
+
+        Assert.NotNull(page.QuerySelector("[data-testid=overall-score]"));
+        Assert.Contains("Recommendations cannot be shown right now", page.QuerySelector("#recommendations")!.TextContent, StringComparison.Ordinal);
     }
 }

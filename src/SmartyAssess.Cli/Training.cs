@@ -18,6 +18,20 @@ internal static class Training
             Patience: args.Int("patience", defaults.Patience),
             NegativesPerPositive: args.Int("negatives", defaults.NegativesPerPositive),
             Seed: (ulong)args.Int("seed", (int)defaults.Seed),
-            Kappa: args.Float("kappa", defaults.Kappa));
+            Kappa: args.Float("kappa", defaults.Kappa),
+            Interactions: Interactions(args.Optional("interactions") ?? defaults.Interactions));
+    }
+
+    private static string Interactions(string specification)
+    {
+        try
+        {
+            _ = FeatureInteractions.Parse(specification);
+            return specification;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--interactions: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 }

@@ -10,9 +10,15 @@ public static class FeedbackTraining
     public const int CutOff = 5;
 
     /// <summary>
-    /// Trains a model with early stopping on NDCG@5 of a validation tenth of the firms (their own
-    /// positive labels as relevance; they are held out of training).
+    /// Trains a model on every labelled firm for <see cref="TrainingOptions.MaxEpochs"/> passes or,
+    /// when <see cref="TrainingOptions.Patience"/> is above 0, with early stopping on NDCG@5 of a
+    /// validation tenth of the firms (their own positive labels as relevance; they are held out).
     /// </summary>
+    /// <remarks>
+    /// Early stopping is off by default: logged positives exist only where the logging policy showed
+    /// a practice, so validation NDCG on them rewards rankings close to that policy and stopped
+    /// training after the first pass in many runs (ADR 0011).
+    /// </remarks>
     /// <param name="smes">Every firm the labels may name.</param>
     /// <param name="practices">The candidates.</param>
     /// <param name="labels">Labelled pairs.</param>
@@ -29,13 +35,14 @@ public static class FeedbackTraining
     {
         var firms = labels.Select(l => l.SmeId).Distinct().Order(StringComparer.Ordinal).ToList();
         random.Shuffle(firms);
-        var validationFirms = firms.Take(Math.Max(1, firms.Count / 10)).ToHashSet(StringComparer.Ordinal);
+        var validationFirms = firms.Take(options.Patience > 0 ? Math.Max(1, firms.Count / 10) : 0).ToHashSet(StringComparer.Ordinal);
         var training = labels.Where(l => !validationFirms.Contains(l.SmeId)).ToList();
         var validation = labels.Where(l => validationFirms.Contains(l.SmeId)).ToList();
 
         var vocabulary = Vocabulary(smes, practices, training);
         var data = TrainingSet.Build(vocabulary, smes, practices, training, options.Kappa, PriorWeights.Default);
-        return FmTrainer.Train(data, options, validate: model => HeldOutNdcg(model, smes, practices, validation).DefaultIfEmpty(0).Average(), progress).Model;
+        Func<FmModel, double>? validate = options.Patience > 0 ? model => HeldOutNdcg(model, smes, practices, validation).DefaultIfEmpty(0).Average() : null;
+        return FmTrainer.Train(data, options, validate, progress).Model;
     }
 
     /// <summary>Metadata features of every firm and practice, plus identifiers only for the firms and practices with training labels.</summary>

@@ -23,7 +23,7 @@ internal static class RatingsCvCommand
 
         var ratings = Read(input);
         var seed = (ulong)args.Int("seed", 42);
-        var defaults = new TrainingOptions(Factors: 16, LearningRate: 0.05f, LambdaWeights: 0.01f, LambdaLatent: 0.05f, LambdaIdentifiers: 0.05f, MaxEpochs: 40, Patience: 3, NegativesPerPositive: 0, Loss: Loss.Squared, Kappa: 0);
+        var defaults = new TrainingOptions(Factors: 16, LearningRate: 0.05f, LambdaWeights: 0.01f, LambdaLatent: 0.05f, LambdaIdentifiers: 0.05f, MaxEpochs: 40, Patience: 3, NegativesPerPositive: 0, Loss: Loss.Squared, Kappa: 0, Interactions: FeatureInteractions.All);
         var options = defaults with
         {
             Factors = args.Int("factors", defaults.Factors),

@@ -69,7 +69,7 @@ internal sealed record Report(string Markdown, string Json, string SummaryLine, 
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{seeds} seeds ({world.Seed}–{world.Seed + seeds - 1}); {world.Smes} firms and {(world.Catalogue is null ? $"{world.Practices} generated practices" : $"the real catalogue's practices ({world.Catalogue})")} per world; {world.ImpressionsPerSme} impressions per firm; utility weights prior {world.PriorTermWeight}, features {world.FeatureTermWeight}, firm-specific {world.FirmTermWeight}. Metrics against the planted truth (grade 2 for a firm's top 3 practices by true utility, 1 for ranks 4–8), full rankings, mean and 95% bootstrap interval over firms pooled across seeds. Ran in {elapsed.TotalSeconds:0} s.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Model: k={training.Factors}, η={training.LearningRate}, λw={training.LambdaWeights}, λv={training.LambdaLatent}, λid={training.LambdaIdentifiers}, κ={training.Kappa}, ≤{training.MaxEpochs} epochs, patience {training.Patience}, {training.NegativesPerPositive} sampled negatives per positive.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Model: k={training.Factors}, interactions {training.Interactions}, η={training.LearningRate}, λw={training.LambdaWeights}, λv={training.LambdaLatent}, λid={training.LambdaIdentifiers}, κ={training.Kappa}, {(training.Patience > 0 ? $"≤{training.MaxEpochs} epochs with early stopping (patience {training.Patience})" : $"{training.MaxEpochs} epochs, no early stopping")}, {training.NegativesPerPositive} sampled negatives per positive.");
         var json = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var split in EvaluateCommand.Splits)
         {

@@ -7,7 +7,7 @@ using SmartyAssess.Recommender;
 namespace SmartyAssess.Cli;
 
 /// <summary>The service's stored impressions and feedback, as the recommender's firms and events.</summary>
-internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOnlyList<FeedbackEvent> Events, FmModel? Published, string? PublishedVersion)
+internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOnlyList<FeedbackEvent> Events, FmModel? Published, string? PublishedVersion, string? PublishedProblem = null)
 {
     /// <summary>
     /// Reads every submitted assessment that was shown recommendations or gave feedback. Firms are
@@ -40,7 +40,21 @@ internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOn
             .ToList();
 
         var published = db.RecommenderModels.AsNoTracking().Where(m => m.Published).OrderByDescending(m => m.Id).FirstOrDefault();
-        return new FeedbackDatabase(firms, events, published is null ? null : ModelFile.Deserialize(published.Json).Model, published?.ModelVersion);
+        if (published is null)
+        {
+            return new FeedbackDatabase(firms, events, null, null);
+        }
+
+        try
+        {
+            return new FeedbackDatabase(firms, events, ModelFile.Deserialize(published.Json).Model, published.ModelVersion);
+        }
+        catch (ModelFileException e)
+        {
+            // The app skips such a row too (it serves the shipped file or the prior), so retraining
+            // compares with what is actually served instead of failing on every scheduled run.
+            return new FeedbackDatabase(firms, events, null, null, $"the published model {published.ModelVersion} cannot be read: {e.Message}");
+        }
     }
 
     private static FeedbackKind Kind(PracticeFeedbackKind kind) => kind switch

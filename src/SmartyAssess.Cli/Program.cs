@@ -14,7 +14,8 @@ const string Usage = """
 
     hyperparameters: --factors --learning-rate --lambda-weights --lambda-latent --lambda-ids
                      --epochs --patience --negatives --seed --kappa
-                     --interactions u.sector,u.size,i.theme   (feature kinds with latent vectors, or '*')
+                     --interactions u.sector,u.size,i.theme   (feature kinds with latent vectors, or '*';
+                                                               ratings-cv always uses '*')
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

@@ -26,12 +26,11 @@ internal static class Training
     {
         try
         {
-            _ = FeatureInteractions.Parse(specification);
-            return specification;
+            return FeatureInteractions.Normalise(specification);
         }
-        catch (ArgumentException e)
+        catch (FormatException e)
         {
-            throw new UsageException($"--interactions: {e.Message.Split(" (Parameter", 2)[0]}");
+            throw new UsageException($"--interactions: {e.Message}");
         }
     }
 }

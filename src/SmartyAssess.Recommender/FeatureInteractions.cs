@@ -26,8 +26,10 @@ public static class FeatureInteractions
     ];
 
     /// <summary>Checks a specification and returns its kinds; <see cref="All"/> gives null (no restriction).</summary>
+    /// <remarks>Kinds on one side only (say, only <c>u.sector</c>) give a model without latent interactions.</remarks>
     /// <param name="specification">Comma-separated kinds, or <see cref="All"/>.</param>
-    /// <exception cref="ArgumentException">An unknown kind, naming it and the known ones.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="specification"/> is null.</exception>
+    /// <exception cref="FormatException">The specification is blank or names an unknown kind (the message names it and the known ones).</exception>
     public static IReadOnlySet<string>? Parse(string specification)
     {
         ArgumentNullException.ThrowIfNull(specification);
@@ -37,11 +39,22 @@ public static class FeatureInteractions
         }
 
         var kinds = specification.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (kinds.Count == 0)
+        {
+            throw new FormatException($"The interaction map is empty; name feature kinds (for example {Default}) or '{All}'.");
+        }
+
         var unknown = kinds.Where(k => !Kinds.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
         return unknown.Count > 0
-            ? throw new ArgumentException($"Unknown feature kind(s) {string.Join(", ", unknown)} in '{specification}'; known kinds: {string.Join(", ", Kinds)}, or '{All}'.", nameof(specification))
+            ? throw new FormatException($"Unknown feature kind(s) {string.Join(", ", unknown)} in '{specification}'; known kinds: {string.Join(", ", Kinds)}, or '{All}'.")
             : kinds;
     }
+
+    /// <summary>The canonical form of a specification (kinds in <see cref="Kinds"/> order), so that equal maps are written alike.</summary>
+    /// <param name="specification">Comma-separated kinds, or <see cref="All"/>.</param>
+    /// <exception cref="FormatException">As for <see cref="Parse"/>.</exception>
+    public static string Normalise(string specification) =>
+        Parse(specification) is { } kinds ? string.Join(',', Kinds.Where(kinds.Contains)) : All;
 
     /// <summary>The kind of a feature name: its field prefix and the part before the first colon (<c>u.sector:C</c> → <c>u.sector</c>).</summary>
     /// <param name="name">A feature name.</param>
@@ -54,7 +67,7 @@ public static class FeatureInteractions
     /// <summary>For each feature of the vocabulary, whether it has a latent vector under the specification.</summary>
     /// <param name="vocabulary">The features.</param>
     /// <param name="specification">Comma-separated kinds, or <see cref="All"/>.</param>
-    /// <exception cref="ArgumentException">An unknown kind.</exception>
+    /// <exception cref="FormatException">As for <see cref="Parse"/>.</exception>
     public static bool[] Mask(FeatureVocabulary vocabulary, string specification)
     {
         var kinds = Parse(specification);

@@ -24,7 +24,7 @@ public static class FeedbackTraining
     /// <param name="labels">Labelled pairs.</param>
     /// <param name="options">Hyperparameters.</param>
     /// <param name="random">Chooses the validation firms.</param>
-    /// <param name="progress">Called after each epoch with (epoch, validation score).</param>
+    /// <param name="progress">Called after each epoch with (epoch, validation score, or NaN without early stopping).</param>
     public static FmModel Train(
         IReadOnlyList<SmeProfile> smes,
         IReadOnlyList<PracticeProfile> practices,

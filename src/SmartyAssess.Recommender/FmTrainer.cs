@@ -43,9 +43,10 @@ public sealed record TrainingData(
 /// <param name="LambdaWeights">L2 on linear weights.</param>
 /// <param name="LambdaLatent">L2 on latent vectors of metadata features.</param>
 /// <param name="LambdaIdentifiers">L2 on weights and vectors of identifier features.</param>
-/// <param name="MaxEpochs">At most this many passes.</param>
-/// <param name="Patience">Stop after this many epochs without a better validation score; 0 runs every epoch
-/// and, in <see cref="FeedbackTraining"/>, holds no firms out for validation.</param>
+/// <param name="MaxEpochs">Passes over the data; fewer only when early stopping ends training.</param>
+/// <param name="Patience">Stop after this many epochs without a better validation score; 0 or less runs every
+/// epoch (still keeping the best-scoring one when there is a validation score) and, in
+/// <see cref="FeedbackTraining"/>, holds no firms out for validation.</param>
 /// <param name="NegativesPerPositive">Unobserved practices sampled per positive example and epoch (logistic loss).</param>
 /// <param name="NegativeWeight">Weight of a sampled unobserved practice.</param>
 /// <param name="Seed">Seed of every random choice.</param>
@@ -79,8 +80,9 @@ public sealed record TrainingOptions(
 public sealed record TrainingResult(FmModel Model, int BestEpoch, IReadOnlyList<double> ValidationScores, int EpochsRun);
 
 /// <summary>
-/// Trains an <see cref="FmModel"/> with AdaGrad (accumulators start at 1), L2 regularisation and
-/// early stopping. Single-threaded with its own PRNG and a fixed iteration order, so the same seed
+/// Trains an <see cref="FmModel"/> with AdaGrad (accumulators start at 1), L2 regularisation and,
+/// when given a validation score and a positive patience, early stopping. Only the features of the
+/// interaction map (<see cref="TrainingOptions.Interactions"/>) get latent vectors. Single-threaded with its own PRNG and a fixed iteration order, so the same seed
 /// and data give byte-identical parameters.
 /// </summary>
 public static class FmTrainer

@@ -69,7 +69,7 @@ public static class ModelFile
             SchemaVersion = SchemaVersion,
             FeatureVersion = FeatureEncoder.Version,
             ModelVersion = metadata.ModelVersion,
-            Hyperparameters = metadata.Options,
+            Hyperparameters = metadata.Options is null ? null : JsonSerializer.SerializeToElement(metadata.Options, s_json),
             CatalogueHash = metadata.CatalogueHash,
             TrainingDataHash = metadata.TrainingDataHash,
             Notes = metadata.Notes,
@@ -140,7 +140,30 @@ public static class ModelFile
             throw new ModelFileException($"The model file is inconsistent: {e.Message}");
         }
 
-        return (model, new ModelMetadata(document.ModelVersion ?? "", document.Hyperparameters, document.CatalogueHash ?? "", document.TrainingDataHash ?? "", document.Metrics ?? [], document.Notes, document.TrainedOn ?? TrainingSource.None));
+        return (model, new ModelMetadata(document.ModelVersion ?? "", Options(document.Hyperparameters), document.CatalogueHash ?? "", document.TrainingDataHash ?? "", document.Metrics ?? [], document.Notes, document.TrainedOn ?? TrainingSource.None));
+    }
+
+    /// <summary>
+    /// The recorded hyperparameters. Files written before the interaction map existed have no
+    /// <c>interactions</c> entry; they were trained with every feature interacting, so they read as
+    /// <see cref="FeatureInteractions.All"/> rather than today's default.
+    /// </summary>
+    private static TrainingOptions? Options(JsonElement? recorded)
+    {
+        if (recorded is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return null;
+        }
+
+        try
+        {
+            var options = element.Deserialize<TrainingOptions>(s_json);
+            return options is not null && !element.TryGetProperty("interactions", out _) ? options with { Interactions = FeatureInteractions.All } : options;
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"The model file's hyperparameters are not readable: {e.Message}");
+        }
     }
 
     /// <summary>Reads a model file from disk.</summary>
@@ -162,7 +185,10 @@ public static class ModelFile
         public int SchemaVersion { get; set; }
         public string? FeatureVersion { get; set; }
         public string? ModelVersion { get; set; }
-        public TrainingOptions? Hyperparameters { get; set; }
+        // Kept as the JSON it was read as: the content hash is computed over the re-serialised
+        // document, and a typed record would add entries (new options with defaults) that older
+        // files never had.
+        public JsonElement? Hyperparameters { get; set; }
         public string? CatalogueHash { get; set; }
         public string? TrainingDataHash { get; set; }
         public string? Notes { get; set; }

@@ -190,7 +190,7 @@ public sealed class RecommenderEngine
 
     /// <summary>
     /// Groups contributions the way a person reads them: every pair of one firm feature becomes one
-    /// reason ("firms that named finance as a barrier found this useful"), the practice's own terms
+    /// reason ("firms in manufacturing found this useful"), the practice's own terms
     /// one more, each prior term stays one; the three largest positive groups are the reasons.
     /// The sector and size terms are left out: they separate practices a firm can join from those
     /// it cannot, so they are about the same for every practice worth showing and explain nothing.

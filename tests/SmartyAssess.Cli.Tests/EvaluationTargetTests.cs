@@ -5,13 +5,16 @@ using SmartyAssess.Recommender;
 namespace SmartyAssess.Cli.Tests;
 
 /// <summary>
-/// The issue's quality targets as a regression gate, on two full-size default worlds. Training and
-/// simulation are deterministic, so these are fixed measurements of the engine's defaults, not
-/// samples that may fail by chance; a change to the learner that loses quality fails them.
+/// The issue's quality targets as a regression gate, on two full-size default worlds. Simulation
+/// and training are deterministic (scoring's SIMD sums may differ in the last bits between CPUs,
+/// far below the margins here, about 0.03), so these are fixed measurements of the engine's
+/// defaults, not samples that may fail by chance; a change to the learner that loses quality fails them.
 /// </summary>
 public class EvaluationTargetTests
 {
     private static readonly int[] s_seeds = [1, 2];
+
+    private static readonly Lazy<Dictionary<string, MethodResult>> s_coldSme = new(() => Run("cold-sme"));
 
     private static Dictionary<string, MethodResult> Run(string split, TrainingOptions? options = null)
     {
@@ -29,7 +32,7 @@ public class EvaluationTargetTests
     [Fact]
     public void ColdSme_DefaultModel_ReachesEightyFivePercentOfTheFeatureOracle_AndBeatsPriorAndPopularity()
     {
-        var results = Run("cold-sme");
+        var results = s_coldSme.Value;
 
         var model = Ndcg(results, "model");
         Assert.True(model >= 0.85 * Ndcg(results, "feature-oracle"), $"model {model:0.000} vs feature-oracle {Ndcg(results, "feature-oracle"):0.000}");
@@ -51,7 +54,7 @@ public class EvaluationTargetTests
     {
         // Why the default interaction map is narrow (ADR 0011): with every feature in the latent
         // space the model fits noise in the few practices each firm was shown.
-        var narrow = Ndcg(Run("cold-sme"), "model");
+        var narrow = Ndcg(s_coldSme.Value, "model");
         var all = Ndcg(Run("cold-sme", new TrainingOptions(Interactions: FeatureInteractions.All)), "model");
 
         Assert.True(narrow > all + 0.03, $"narrow {narrow:0.000}, all {all:0.000}");

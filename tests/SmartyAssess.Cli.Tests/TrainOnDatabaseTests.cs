@@ -139,6 +139,23 @@ public sealed class TrainOnDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Train_WhenThePublishedModelCannotBeRead_ComparesWithWhatTheAppFallsBackTo_InsteadOfFailing()
+    {
+        Seed();
+        using (var db = SmartyDbContextFactory.Create(DatabasePath))
+        {
+            db.RecommenderModels.Add(new RecommenderModelRecord { ModelVersion = "damaged", Json = "{ \"format\": \"smarty-fm\" ", ContentHash = "x", Published = true, GateReport = "inserted by the test", CreatedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) });
+            db.SaveChanges();
+        }
+
+        Assert.Equal(0, Train("--publish"));
+
+        var candidate = Models().Last();
+        Assert.Equal("the rule prior", candidate.ComparedWith);
+        Assert.True(candidate.Published, candidate.GateReport);
+    }
+
+    [Fact]
     public void Train_WithTooFewHeldOutFirms_RecordsTheCandidateWithoutPublishingIt()
     {
         Seed();

@@ -5,10 +5,10 @@ namespace SmartyAssess.Cli.Tests;
 public class TrainingArgumentsTests
 {
     [Fact]
-    public void Interactions_Given_AreUsed_AndDefaultIsTheEngineDefault()
+    public void Interactions_Given_AreUsedInCanonicalOrder_AndDefaultIsTheEngineDefault()
     {
         Assert.Equal(FeatureInteractions.Default, Training.Options(new Arguments([])).Interactions);
-        Assert.Equal("u.region,i.instrument", Training.Options(new Arguments(["--interactions", "u.region,i.instrument"])).Interactions);
+        Assert.Equal("u.region,i.instrument", Training.Options(new Arguments(["--interactions", " i.instrument, u.region"])).Interactions);
         Assert.Equal(FeatureInteractions.All, Training.Options(new Arguments(["--interactions", "*"])).Interactions);
     }
 

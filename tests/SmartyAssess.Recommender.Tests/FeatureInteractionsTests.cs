@@ -17,27 +17,56 @@ public class FeatureInteractionsTests
 
     private static bool HasVector(FmModel model, int feature) => model.Vector(feature).ToArray().Any(v => v != 0);
 
+    private static bool Moved(FmModel before, FmModel after, int feature) => !before.Vector(feature).SequenceEqual(after.Vector(feature));
+
+    /// <summary>Features of the firms and practices that have labels: the ones training updates.</summary>
+    private static IEnumerable<int> Labelled(FeatureVocabulary vocabulary) =>
+        new[] { "skills", "cluster", "voucher" }.SelectMany(id => FeatureEncoder.Named(Fixtures.Catalogue().Single(p => p.Id == id)))
+            .Concat(FeatureEncoder.Named(Fixtures.Sme("u0", barriers: ["finance"], top: ["finance"])))
+            .Select(f => vocabulary.IndexOf(f.Name)).Where(i => i >= 0).Distinct();
+
     [Fact]
     public void Parse_UnknownKind_IsRefusedNamingItAndTheKnownKinds()
     {
-        var error = Assert.Throws<ArgumentException>(() => FeatureInteractions.Parse("u.sector,i.colour"));
+        var error = Assert.Throws<FormatException>(() => FeatureInteractions.Parse("u.sector,i.colour"));
 
         Assert.Contains("i.colour", error.Message, StringComparison.Ordinal);
         Assert.Contains("i.theme", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Parse_All_MeansNoRestriction_AndAListIsTrimmed()
+    public void Parse_All_MeansNoRestriction_AndAListIsTrimmed_AndABlankMapIsRefused()
     {
         Assert.Null(FeatureInteractions.Parse(" * "));
         Assert.Equal(["i.theme", "u.size"], FeatureInteractions.Parse(" u.size , i.theme ")!.Order(StringComparer.Ordinal));
+        Assert.Throws<FormatException>(() => FeatureInteractions.Parse(" , "));
     }
 
     [Fact]
-    public void Train_DefaultMap_GivesLatentVectorsOnlyToSectorSizeAndTheme_ButLinearWeightsToAll()
+    public void Normalise_WritesEqualMapsAlike()
+    {
+        Assert.Equal("u.sector,u.size,i.theme", FeatureInteractions.Normalise(" i.theme,u.size , u.sector,u.size"));
+        Assert.Equal(FeatureInteractions.All, FeatureInteractions.Normalise("*"));
+    }
+
+    [Fact]
+    public void Kinds_AreExactlyTheKindsTheEncoderProduces()
+    {
+        // A kind the encoder added without listing it here could never be put in a map by name.
+        var sme = new SmeProfile("u", new Dictionary<string, double> { ["data"] = 30 }, "average", "C", "small", "ITI1", ["finance"], ["finance"], ["skills"]);
+        var practice = new PracticeProfile("p", "skills", "voucher", ["data"], ["finance"], ["skills"], ["ai-analytics"], ["C"], ["small"], ["basic"], "high", "ITI1");
+
+        var produced = FeatureEncoder.Named(sme).Concat(FeatureEncoder.Named(practice)).Select(f => FeatureInteractions.KindOf(f.Name)).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(FeatureInteractions.Kinds.Order(StringComparer.Ordinal), produced);
+    }
+
+    [Fact]
+    public void Train_DefaultMap_LearnsLatentVectorsOnlyForSectorSizeAndTheme_ButLinearWeightsForAll()
     {
         var (data, vocabulary) = Problem();
 
+        var start = FmTrainer.Train(data, new TrainingOptions(MaxEpochs: 0)).Model;
         var model = FmTrainer.Train(data, new TrainingOptions(MaxEpochs: 5)).Model;
 
         var kinds = new[] { "u.sector", "u.size", "i.theme" };
@@ -47,17 +76,22 @@ public class FeatureInteractionsTests
             Assert.True(kinds.Contains(kind) == HasVector(model, f), $"{vocabulary.Names[f]}: vector {(HasVector(model, f) ? "present" : "absent")}");
         }
 
+        // The vectors in the map were learned, not just drawn at the start.
+        Assert.All(Labelled(vocabulary).Where(f => kinds.Contains(FeatureInteractions.KindOf(vocabulary.Names[f]))), f => Assert.True(Moved(start, model, f), vocabulary.Names[f]));
         Assert.NotEqual(0, model.Weights[vocabulary.IndexOf("i.barrier:finance")]);
     }
 
     [Fact]
-    public void Train_AllFeatures_GivesEveryFeatureAVector()
+    public void Train_AllFeatures_LearnsAVectorForEveryLabelledFeature()
     {
         var (data, vocabulary) = Problem();
 
-        var model = FmTrainer.Train(data, new TrainingOptions(MaxEpochs: 5, Interactions: FeatureInteractions.All)).Model;
+        var options = new TrainingOptions(MaxEpochs: 5, Interactions: FeatureInteractions.All);
+        var start = FmTrainer.Train(data, options with { MaxEpochs = 0 }).Model;
+        var model = FmTrainer.Train(data, options).Model;
 
         Assert.All(Enumerable.Range(0, vocabulary.Count), f => Assert.True(HasVector(model, f), vocabulary.Names[f]));
+        Assert.All(Labelled(vocabulary), f => Assert.True(Moved(start, model, f), vocabulary.Names[f]));
     }
 
     [Fact]

@@ -46,4 +46,31 @@ public class ModelFileTests
         Assert.Contains("not valid JSON", Assert.Throws<ModelFileException>(() => ModelFile.Deserialize("{ nope")).Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", Assert.Throws<ModelFileException>(() => ModelFile.Load("/nonexistent/model.json")).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_AFileWrittenBeforeTheInteractionMap_StillLoads_AndRecordsThatEveryFeatureInteracted()
+    {
+        // A model published to a service database by an earlier release must keep working.
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "smarty-fm-2026.11-synthetic.1.json");
+
+        var (model, metadata) = ModelFile.Load(path);
+
+        Assert.Equal("2026.11-synthetic.1", metadata.ModelVersion);
+        Assert.Equal(FeatureInteractions.All, metadata.Options!.Interactions);
+        Assert.Equal(5, metadata.Options.Patience);
+        Assert.True(model.Vocabulary.Count > 0);
+    }
+
+    [Fact]
+    public void SaveThenLoad_KeepsTheInteractionMap()
+    {
+        var practices = Fixtures.Catalogue();
+        var vocabulary = FeatureEncoder.BuildVocabulary([Fixtures.Sme("u")], practices);
+        var options = new TrainingOptions(MaxEpochs: 1, Interactions: "u.region,i.instrument");
+        var model = FmTrainer.Train(TrainingSet.Build(vocabulary, [Fixtures.Sme("u")], practices, [new LabelledPair("u", "skills", 1, 1)], 4, PriorWeights.Default), options).Model;
+
+        var (_, metadata) = ModelFile.Deserialize(ModelFile.Serialize(model, new ModelMetadata("1", options, "c", "t", new Dictionary<string, double>(), null, TrainingSource.Synthetic)));
+
+        Assert.Equal(options, metadata.Options);
+    }
 }

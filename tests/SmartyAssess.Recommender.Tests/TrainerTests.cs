@@ -21,7 +21,8 @@ public class TrainerTests
     public void Gradient_MatchesFiniteDifferencesOfTheLoss(Loss loss)
     {
         var (data, _, _) = Problem(loss);
-        var state = new FmTrainer.State(data, new TrainingOptions(Factors: 4, Loss: loss));
+        // Every feature interacting, so that the latent gradient of each is exercised.
+        var state = new FmTrainer.State(data, new TrainingOptions(Factors: 4, Loss: loss, Interactions: FeatureInteractions.All));
         state.Initialise(new Random64(7));
         // Move away from the symmetric start so that every term of the gradient is exercised.
         foreach (var example in data.Examples.Take(5))
@@ -135,5 +136,34 @@ public class TrainerTests
         Assert.Equal(2, result.BestEpoch);
         Assert.Equal(5, result.EpochsRun);
         Assert.Equal([0.1, 0.5, 0.4, 0.3, 0.2], result.ValidationScores);
+    }
+
+    [Fact]
+    public void Train_WithValidationButNoPatience_RunsEveryEpochAndKeepsTheBest()
+    {
+        var (data, _, _) = Problem();
+        var scores = new Queue<double>([0.1, 0.5, 0.4, 0.3, 0.2, 0.1]);
+
+        var result = FmTrainer.Train(data, new TrainingOptions(MaxEpochs: 6), validate: _ => scores.Dequeue());
+
+        Assert.Equal(6, result.EpochsRun);
+        Assert.Equal(2, result.BestEpoch);
+    }
+
+    [Fact]
+    public void Step_UnderTheDefaultMap_LeavesTheVectorsOutsideItAtZero()
+    {
+        var (data, _, _) = Problem();
+        var state = new FmTrainer.State(data, new TrainingOptions(Factors: 4));
+        state.Initialise(new Random64(7));
+        var mask = FeatureInteractions.Mask(data.Vocabulary, FeatureInteractions.Default);
+
+        foreach (var example in data.Examples)
+        {
+            state.Step(example);
+        }
+
+        Assert.All(Enumerable.Range(0, data.Vocabulary.Count).Where(f => !mask[f]), f => Assert.All(state.Latent.AsSpan(f * 4, 4).ToArray(), v => Assert.Equal(0f, v)));
+        Assert.Contains(Enumerable.Range(0, data.Vocabulary.Count).Where(f => mask[f]), f => state.Latent.AsSpan(f * 4, 4).ToArray().Any(v => v != 0));
     }
 }

@@ -126,6 +126,11 @@ internal static class TrainCommand
             return (published, stored.PublishedVersion!);
         }
 
+        if (stored.PublishedProblem is { } problem)
+        {
+            Console.Error.WriteLine($"warning: {problem} Comparing with the model the app falls back to.");
+        }
+
         var file = args.Optional("current") ?? Path.Combine("models", "smarty-fm.json");
         if (File.Exists(file))
         {

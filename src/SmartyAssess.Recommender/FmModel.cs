@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace SmartyAssess.Recommender;
 
 /// <summary>
@@ -86,28 +84,12 @@ public sealed class FmModel
 
     /// <summary>Σ x·w over the given features.</summary>
     /// <param name="features">One side of a pair.</param>
-    public float Linear(SparseFeatures features)
-    {
-        float sum = 0;
-        for (var j = 0; j < features.Count; j++)
-        {
-            sum += Weights[features.Indices[j]] * features.Values[j];
-        }
-
-        return sum;
-    }
+    public float Linear(SparseFeatures features) => features.Dot(Weights);
 
     /// <summary>Writes Σ x·v over the given features (their embedding) into <paramref name="into"/>.</summary>
     /// <param name="features">One side of a pair.</param>
     /// <param name="into">k floats.</param>
-    public void Embed(SparseFeatures features, Span<float> into)
-    {
-        into.Clear();
-        for (var j = 0; j < features.Count; j++)
-        {
-            TensorPrimitives.MultiplyAdd(Latent.AsSpan(features.Indices[j] * Factors, Factors), features.Values[j], into, into);
-        }
-    }
+    public void Embed(SparseFeatures features, Span<float> into) => features.Embed(Latent, Factors, into);
 
     /// <summary>The latent vector of one feature.</summary>
     /// <param name="feature">A feature index.</param>

@@ -284,10 +284,10 @@ public static class FmTrainer
             var p = data.Practices[example.Practice];
             Span<float> q = stackalloc float[_k];
             Span<float> pe = stackalloc float[_k];
-            Embed(u, q);
-            Embed(p, pe);
+            u.Embed(_v, _k, q);
+            p.Embed(_v, _k, pe);
 
-            var score = _bias + Offset(example.Sme, example.Practice) + Linear(u) + Linear(p);
+            var score = _bias + Offset(example.Sme, example.Practice) + u.Dot(_w) + p.Dot(_w);
             for (var f = 0; f < _k; f++)
             {
                 score += q[f] * pe[f];
@@ -303,31 +303,6 @@ public static class FmTrainer
             UpdateSide(u, pe, g, eta);
             UpdateSide(p, q, g, eta);
             UpdatePrior(example.Sme, example.Practice, g, eta);
-        }
-
-        private float Linear(SparseFeatures side)
-        {
-            float sum = 0;
-            for (var j = 0; j < side.Count; j++)
-            {
-                sum += _w[side.Indices[j]] * side.Values[j];
-            }
-
-            return sum;
-        }
-
-        private void Embed(SparseFeatures side, Span<float> into)
-        {
-            into.Clear();
-            for (var j = 0; j < side.Count; j++)
-            {
-                var row = side.Indices[j] * _k;
-                var x = side.Values[j];
-                for (var f = 0; f < _k; f++)
-                {
-                    into[f] += _v[row + f] * x;
-                }
-            }
         }
 
         /// <summary>Updates the weights and vectors of one side; <paramref name="other"/> is the other side's embedding.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SmartyAssess.Recommender;
 
 /// <summary>One side of a pair as (feature index, value) entries, sorted by index, scaled to unit length.</summary>
@@ -21,4 +23,31 @@ public sealed class SparseFeatures
 
     /// <summary>The number of non-zero features.</summary>
     public int Count => Indices.Length;
+
+    /// <summary>Σ x·w: the linear term of these features under <paramref name="weights"/>.</summary>
+    /// <param name="weights">One weight per vocabulary feature.</param>
+    public float Dot(ReadOnlySpan<float> weights)
+    {
+        float sum = 0;
+        for (var j = 0; j < Indices.Length; j++)
+        {
+            sum += weights[Indices[j]] * Values[j];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Writes Σ x·v (the embedding of these features) into <paramref name="into"/>.</summary>
+    /// <param name="latent">Row-major vectors, <paramref name="factors"/> floats per vocabulary feature.</param>
+    /// <param name="factors">The latent dimension k.</param>
+    /// <param name="into">k floats.</param>
+    public void Embed(ReadOnlySpan<float> latent, int factors, Span<float> into)
+    {
+        into.Clear();
+        for (var j = 0; j < Indices.Length; j++)
+        {
+            // Multiply, then add (not fused): the same rounding as a scalar loop, so training stays byte-reproducible.
+            TensorPrimitives.MultiplyAdd(latent.Slice(Indices[j] * factors, factors), Values[j], into, into);
+        }
+    }
 }

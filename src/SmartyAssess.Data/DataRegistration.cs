@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -27,13 +28,18 @@ public static class DataRegistration
                 builder.Services.AddDbContextPool<SmartyDbContext, SqliteSmartyDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(pragmas));
                 break;
             case DatabaseProvider.PostgreSql:
-                options.ConnectionString = string.IsNullOrWhiteSpace(configured)
-                    ? throw new InvalidOperationException($"Database:Provider is PostgreSql, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} (environment variable ConnectionStrings__{DatabaseOptions.ConnectionStringName}) must be set.")
-                    : configured;
+                options.ConnectionString = Required(configured, options.Provider);
                 builder.Services.AddDbContextPool<SmartyDbContext, PostgresSmartyDbContext>(o => o.UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure()));
                 break;
+            case DatabaseProvider.SqlServer:
+                options.ConnectionString = Required(configured, options.Provider);
+                // Azure SQL drops connections during fail-over and throttling; the provider's
+                // strategy knows which error numbers are transient. Saves have no user transaction
+                // around them, so the strategy can replay each one whole.
+                builder.Services.AddDbContextPool<SmartyDbContext, SqlServerSmartyDbContext>(o => o.UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or PostgreSql.");
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite, PostgreSql or SqlServer.");
         }
 
         builder.Services.AddSingleton(options);
@@ -42,6 +48,10 @@ public static class DataRegistration
             .PersistKeysToDbContext<SmartyDbContext>();
         return builder;
     }
+
+    private static string Required(string? configured, DatabaseProvider provider) => string.IsNullOrWhiteSpace(configured)
+        ? throw new InvalidOperationException($"Database:Provider is {provider}, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} (environment variable ConnectionStrings__{DatabaseOptions.ConnectionStringName}) must be set.")
+        : configured;
 
     private static string SqliteConnectionString(string? configured)
     {
@@ -65,6 +75,7 @@ public static class DataRegistration
     {
         DatabaseProvider.Sqlite => "SQLite at " + new SqliteConnectionStringBuilder(options.ConnectionString).DataSource,
         DatabaseProvider.PostgreSql => "PostgreSQL at " + DescribePostgres(options.ConnectionString),
+        DatabaseProvider.SqlServer => "SQL Server at " + DescribeSqlServer(options.ConnectionString),
         _ => options.Provider.ToString(),
     };
 
@@ -72,5 +83,11 @@ public static class DataRegistration
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    private static string DescribeSqlServer(string connectionString)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        return $"{builder.DataSource}/{builder.InitialCatalog}";
     }
 }

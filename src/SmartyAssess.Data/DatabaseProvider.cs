@@ -7,4 +7,7 @@ public enum DatabaseProvider
 
     /// <summary>For several app instances sharing one database.</summary>
     PostgreSql,
+
+    /// <summary>SQL Server or Azure SQL, for several app instances sharing one database.</summary>
+    SqlServer,
 }

@@ -15,3 +15,9 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresSmartyDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresSmartyDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
 }
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerSmartyDbContext>
+{
+    public SqlServerSmartyDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerSmartyDbContext>().UseSqlServer("Server=localhost;Database=design_time;Integrated Security=true;TrustServerCertificate=true").Options);
+}

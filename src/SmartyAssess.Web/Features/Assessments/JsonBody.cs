@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SmartyAssess.Web.Features.Assessments;
 
@@ -12,6 +13,12 @@ internal static class JsonBody
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // A repeated key would otherwise silently keep the last value; the client meant one of them.
+        AllowDuplicateProperties = false,
+        // What the contracts declare non-nullable must not arrive as null: the serializer enforces it
+        // for properties, and NonNullElements for list items and dictionary values, which it does not.
+        RespectNullableAnnotations = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NonNullElements.Apply } },
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
@@ -82,6 +89,26 @@ internal static class JsonBody
         if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return "This field is not part of the request.";
+        }
+
+        if (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "This field is given more than once; give it once.";
+        }
+
+        if (e.Data[NonNullElements.MessageKey] is string own)
+        {
+            return own;
+        }
+
+        if (e.Message.Contains("null", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
+        {
+            return "This field must not be null.";
+        }
+
+        if (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return "The JSON is nested too deeply.";
         }
 
         return e.Message.Contains("could not be converted", StringComparison.Ordinal)

@@ -34,6 +34,12 @@ if ! dotnet build SmartyAssess.sln --nologo -v quiet -clp:ErrorsOnly; then
     exit 1
 fi
 
+# The production-build test runs the app as users deploy it: `dotnet publish` output in Production.
+log "Publishing a Release build"
+if dotnet publish src/SmartyAssess.Web -c Release -o "$results/publish" --nologo -v quiet -clp:ErrorsOnly; then
+    export SMARTY_PUBLISHED_APP="$results/publish"
+fi
+
 # --- Test ----------------------------------------------------------------------------------
 # One project at a time: each writes its own report, and on two cores the browser tests and the
 # HTTP tests run no slower one after the other than side by side.

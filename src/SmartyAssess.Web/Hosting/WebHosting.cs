@@ -7,6 +7,12 @@ public static class WebHosting
 {
     public static WebApplicationBuilder AddWebHosting(this WebApplicationBuilder builder)
     {
+        // The fingerprinted and pre-compressed assets of a build (not a publish) live in obj/ and
+        // are found through the build's static web assets manifest, which ASP.NET Core reads only in
+        // Development. Without it `dotnet run -c Release --no-launch-profile` answered the gzip
+        // variants as empty 200s with no Content-Type, and pages came up unstyled. A published app
+        // has no such manifest, so this changes nothing there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -17,6 +17,7 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
         {
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:SmartyAssess"] = connectionString,
+            ["Recommender:RefreshInterval"] = "00:00:00.1",
         });
         factory.CreateClient().Dispose();
         await Task.CompletedTask;
@@ -77,5 +78,23 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
         var page = await onFirst.GetOkAsync(results);
         var expected = Assessment.Scoring.Scorer.Score(questionnaire, SampleAnswers.Answers(questionnaire));
         Assert.Equal(expected.Overall!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=overall-score]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TwoRunningInstances_BothServeAModelPublishedWhileTheyRun()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var first = await StartAsync(database);
+        await using var second = await StartAsync(database);
+        var (onFirst, id) = await Recommendations.ModelServingTests.StartAndSubmitAsync(first);
+        var onSecond = second.CreateClient();
+        var shipped = await Recommendations.ModelServingTests.ServedVersionAsync(onSecond, id);
+
+        // Published through one instance's database connection, as `train --publish` does from outside.
+        await Recommendations.ModelServingTests.PublishAsync(first, "retrained-pg", Recommendations.ModelServingTests.Republished("retrained-pg"), published: true);
+
+        Assert.NotEqual("retrained-pg", shipped);
+        Assert.Equal("retrained-pg", await Recommendations.ModelServingTests.WaitForVersionAsync(onFirst, id, "retrained-pg"));
+        Assert.Equal("retrained-pg", await Recommendations.ModelServingTests.WaitForVersionAsync(onSecond, id, "retrained-pg"));
     }
 }

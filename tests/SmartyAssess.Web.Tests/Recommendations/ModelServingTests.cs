@@ -15,7 +15,7 @@ public sealed class ModelServingTests
 {
     private static readonly string s_shippedPath = Path.Combine(AppContext.BaseDirectory, "models", "smarty-fm.json");
 
-    private static async Task<(HttpClient Client, string ResultId)> StartAndSubmitAsync(SmartyAssessFactory factory)
+    internal static async Task<(HttpClient Client, string ResultId)> StartAndSubmitAsync(SmartyAssessFactory factory)
     {
         var client = factory.CreateClient();
         var questionnaire = factory.Services.GetRequiredService<QuestionnaireCatalog>().Current;
@@ -24,17 +24,17 @@ public sealed class ModelServingTests
         return (client, JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
     }
 
-    private static async Task<string> ServedVersionAsync(HttpClient client, string id) =>
+    internal static async Task<string> ServedVersionAsync(HttpClient client, string id) =>
         JsonNode.Parse(await client.GetStringAsync($"/api/assessments/{id}/recommendations"))!["modelVersion"]!.GetValue<string>();
 
     /// <summary>The shipped model under another version, as a retrained model would be published.</summary>
-    private static string Republished(string version)
+    internal static string Republished(string version)
     {
         var (model, metadata) = ModelFile.Load(s_shippedPath);
         return ModelFile.Serialize(model, metadata with { ModelVersion = version, TrainedOn = TrainingSource.Feedback });
     }
 
-    private static async Task PublishAsync(SmartyAssessFactory factory, string version, string json, bool published)
+    internal static async Task PublishAsync(SmartyAssessFactory factory, string version, string json, bool published)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
@@ -50,7 +50,7 @@ public sealed class ModelServingTests
         await db.SaveChangesAsync();
     }
 
-    private static async Task<string> WaitForVersionAsync(HttpClient client, string id, string version)
+    internal static async Task<string> WaitForVersionAsync(HttpClient client, string id, string version)
     {
         // Polls until the refresher (every 100 ms here) has swapped; gives up after a generous while.
         var served = await ServedVersionAsync(client, id);

@@ -1,15 +1,20 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SmartyAssess.Data;
 
 /// <summary>
-/// Sets the per-connection SQLite durability level each time a pooled connection is opened
-/// (synchronous is not stored in the database file, unlike the journal mode).
+/// Sets <c>PRAGMA synchronous</c>, which SQLite keeps per connection, on every physical connection.
+/// EF Core opens and closes its connection around each query, and Microsoft.Data.Sqlite hands the
+/// same pooled native handle back each time; the handles already set are remembered (weakly, so a
+/// handle the pool drops is forgotten with it) to spare every query an extra statement.
 /// </summary>
 internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
     private readonly string _sql = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
+    private readonly ConditionalWeakTable<object, object> _applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -21,8 +26,21 @@ internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectio
 
     private void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = _sql;
-        command.ExecuteNonQuery();
+        object? handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && _applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = _sql;
+            command.ExecuteNonQuery();
+        }
+
+        if (handle is not null)
+        {
+            _applied.AddOrUpdate(handle, handle);
+        }
     }
 }

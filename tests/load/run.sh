@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Load benchmark (not a test): a Release build on SQLite, driven by wrk over loopback.
-#   1. GET a questionnaire step page (server-rendered, with a draft cookie)
-#   2. POST /api/assessments (validate, score, store in one transaction)
-# Usage: tests/load/run.sh [seconds per run, default 20] [connections, default 64]
+#   1. GET / (the start page)
+#   2. GET /practices (the catalogue list)
+#   3. GET a questionnaire step page (server-rendered, with a draft cookie)
+#   4. GET /results/{id} (scores, radar chart and five recommendations with reasons)
+#   5. GET /api/assessments/{id}/recommendations
+#   6. POST /api/assessments (validate, score, store in one transaction)
+# Usage: tests/load/run.sh [seconds per run, default 20] [connections, default 32]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 duration=${1:-20}
-connections=${2:-64}
+connections=${2:-32}
 port=${SMARTY_LOAD_PORT:-5099}
 work=$(mktemp -d /tmp/smarty-load.XXXX)
 out="$root/tests/load/results"
@@ -48,10 +52,15 @@ curl -fs -o /dev/null -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/s
 export SMARTY_LOAD_BODY="$root/tests/load/assessment.json"
 status=$(curl -s -o "$work/check.json" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "@$SMARTY_LOAD_BODY" "$base/api/assessments")
 [ "$status" = 201 ] || { echo "the sample assessment was refused ($status):"; cat "$work/check.json"; exit 1; }
+result=$(grep -o '"id":"[^"]*"' "$work/check.json" | head -n1 | cut -d'"' -f4)
+[ -n "$result" ] || { echo "no result id in the response"; exit 1; }
 
 # Steady state is what is measured: a short unrecorded run first lets the JIT finish tiering up
 # and EF Core compile its queries (the first seconds after start are several times slower).
 echo "==> Warming up"
+for path in / /practices "/results/$result" "/api/assessments/$result/recommendations"; do
+    wrk -t2 -c"$connections" -d5s "$base$path" >/dev/null
+done
 wrk -t2 -c"$connections" -d5s -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/strategy" >/dev/null
 wrk -t2 -c"$connections" -d5s -s tests/load/post-assessment.lua "$base/api/assessments" >/dev/null
 
@@ -59,6 +68,18 @@ wrk -t2 -c"$connections" -d5s -s tests/load/post-assessment.lua "$base/api/asses
     echo "SmartyAssess load benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(dotnet --version) SDK"
     echo "app: Release, SQLite (WAL, synchronous=${SMARTY_LOAD_SYNCHRONOUS:-Full}), Production environment; wrk on the same machine over loopback; after a 5 s warm-up per endpoint"
+    echo
+    echo "## GET / (start page, $connections connections, ${duration}s)"
+    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/"
+    echo
+    echo "## GET /practices (catalogue list, $connections connections, ${duration}s)"
+    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/practices"
+    echo
+    echo "## GET /results/{id} (results page with recommendations, $connections connections, ${duration}s)"
+    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/results/$result"
+    echo
+    echo "## GET /api/assessments/{id}/recommendations ($connections connections, ${duration}s)"
+    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/api/assessments/$result/recommendations"
     echo
     echo "## GET /assessment/strategy (step page, $connections connections, ${duration}s)"
     wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/strategy"

@@ -237,6 +237,7 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         var results = await browser.GetOkAsync($"/results/{resultId}");
+        var landing = await browser.GetOkAsync("/");
         var fieldNames = new[] { "profile.sector", "profile.size", "profile.country", "profile.region", "barrier", "top", "goal", "action", "_handler", "__RequestVerificationToken", "practiceId", "kind" }
             .Concat(app.Questionnaire.Questions.Select(q => "q." + q.Id))
             .ToArray();
@@ -255,12 +256,17 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
                 fields.Add(new(name, value));
             }
 
-            var onResults = random.Next(5) == 0;
+            var target = random.Next(10); // 0-1: results feedback, 2: the start form, else a step
             var step = steps[random.Next(steps.Length)];
-            var url = onResults ? $"/results/{(random.Next(3) == 0 ? Junk(random, 22) : resultId)}/feedback" : "/assessment/" + (random.Next(10) == 0 ? Junk(random, 10) : step);
+            var (url, page) = target switch
+            {
+                < 2 => ($"/results/{(random.Next(3) == 0 ? Junk(random, 22) : resultId)}/feedback", results),
+                2 => ("/", landing),
+                _ => ("/assessment/" + (random.Next(10) == 0 ? Junk(random, 10) : step), pages[step]),
+            };
             using var response = random.Next(6) == 0
                 ? await browser.Client.PostAsync(EscapePath(url), new FormUrlEncodedContent(fields)) // without the antiforgery token
-                : await browser.PostAsync(EscapePath(url), onResults ? results : pages[step], fields);
+                : await browser.PostAsync(EscapePath(url), page, fields);
             await CheckAsync("POST", url, response, string.Join("&", fields.Select(f => $"{f.Key}={Truncate(f.Value)}")));
         }
     }

@@ -24,6 +24,32 @@ public class DatabaseTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Sqlite_EveryConnectionIsFullySynchronous_AlsoWhenThePoolHandsItOutAgain()
+    {
+        // SqlitePragmas sets it once per pooled native connection; a reused one must keep it.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("2", await ScalarAsync("PRAGMA synchronous;")); // 2 = FULL
+        }
+    }
+
+    [Fact]
+    public async Task Sqlite_SynchronousNormal_IsAppliedWhenConfigured()
+    {
+        await using var factory = new SmartyAssessFactory(settings: new Dictionary<string, string?> { ["Database:SqliteSynchronous"] = "Normal" });
+        for (var i = 0; i < 3; i++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            Assert.Equal(1L, await command.ExecuteScalarAsync()); // 1 = NORMAL
+        }
+    }
+
+    [Fact]
     public async Task Sqlite_BundledVersionHasTheWalResetFix()
     {
         // SQLite 3.7.0–3.51.2 can corrupt a WAL database when two connections write or checkpoint

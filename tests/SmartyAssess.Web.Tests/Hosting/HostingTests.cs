@@ -105,4 +105,17 @@ public class HostingTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.True(asset.IsSuccessStatusCode, $"{href} gave {(int)asset.StatusCode}");
         }
     }
+
+    [Fact]
+    public async Task BlazorScript_IsServedButNoPageLoadsItYet()
+    {
+        // ADR 0015: the framework's web assets restore again; the journey adopts them in issue 12.
+        var client = app.Factory.CreateClient();
+        using var script = await client.GetAsync("/_framework/blazor.web.js");
+        var landing = await client.GetStringAsync("/");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("blazor.web", landing, StringComparison.Ordinal);
+    }
 }

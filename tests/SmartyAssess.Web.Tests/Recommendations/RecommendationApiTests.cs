@@ -174,6 +174,27 @@ public class RecommendationApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Get_APracticeThatMovesUpAfterFeedback_IsLoggedOnceToo_AndRepeatedViewsAddNothing()
+    {
+        var id = await SubmitAsync();
+        var before = Ids(await RecommendationsAsync(id));
+        await _client.GetStringAsync($"/results/{id}"); // the page and the API share what they log
+
+        using var feedback = await FeedbackAsync(id, $$"""{ "practiceId": "{{before[0]}}", "kind": "notRelevant" }""");
+        var after = Ids(await RecommendationsAsync(id));
+        await _client.GetStringAsync($"/results/{id}");
+        await RecommendationsAsync(id);
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+        var assessmentId = await db.Results.Where(r => r.Id == id).Select(r => r.AssessmentId).SingleAsync();
+        var logged = await db.Impressions.Where(i => i.AssessmentId == assessmentId).Select(i => i.PracticeId).ToListAsync();
+        var newcomer = Assert.Single(after.Except(before));
+        Assert.Equal(before.Append(newcomer).Order(), logged.Order());
+        Assert.Equal(5, (await db.Impressions.SingleAsync(i => i.AssessmentId == assessmentId && i.PracticeId == newcomer)).Rank);
+    }
+
+    [Fact]
     public async Task Feedback_NotRelevant_Is204_IsStoredWithItsRank_AndThePracticeIsNoLongerRecommended()
     {
         var id = await SubmitAsync();

@@ -36,12 +36,13 @@ public sealed class RecommendationService(
     QuestionnaireCatalog questionnaires,
     RecommenderOptions options,
     TimeProvider time,
+    ImpressionLog impressions,
     ILogger<RecommendationService> logger)
 {
     /// <summary>Recommendations for the result, or null when there is no such result.</summary>
     public async Task<RecommendationSet?> GetAsync(string resultId, int count, CancellationToken cancellationToken)
     {
-        var result = await db.Results.AsNoTracking().Include(r => r.Assessment).SingleOrDefaultAsync(r => r.Id == resultId, cancellationToken);
+        var result = await ServingQueries.For(db).ResultWithAssessment(db, resultId, cancellationToken);
         return result is null ? null : await GetAsync(result, count, cancellationToken);
     }
 
@@ -121,11 +122,7 @@ public sealed class RecommendationService(
 
     private async Task<Dictionary<string, PracticeFeedbackKind>> LatestFeedbackAsync(Guid assessmentId, CancellationToken cancellationToken)
     {
-        var events = await db.Feedback.AsNoTracking()
-            .Where(f => f.AssessmentId == assessmentId)
-            .OrderBy(f => f.Id)
-            .Select(f => new { f.PracticeId, f.Kind })
-            .ToListAsync(cancellationToken);
+        var events = await ServingQueries.For(db).FeedbackInOrder(db, assessmentId).ToListAsync(cancellationToken);
         var latest = new Dictionary<string, PracticeFeedbackKind>(StringComparer.Ordinal);
         foreach (var e in events)
         {
@@ -137,16 +134,20 @@ public sealed class RecommendationService(
 
     private async Task RecordImpressionsAsync(Guid assessmentId, string modelVersion, IReadOnlyList<Recommendation> shown, CancellationToken cancellationToken)
     {
-        var logged = await db.Impressions.AsNoTracking()
-            .Where(i => i.AssessmentId == assessmentId && i.ModelVersion == modelVersion)
-            .Select(i => i.PracticeId)
-            .ToListAsync(cancellationToken);
+        var ids = shown.Select(r => r.Practice.Id).ToList();
+        if (impressions.AllLogged(assessmentId, modelVersion, ids))
+        {
+            return;
+        }
+
+        var logged = await ServingQueries.For(db).ImpressedPractices(db, assessmentId, modelVersion).ToListAsync(cancellationToken);
         var now = time.UtcNowForStorage();
         var added = shown.Where(r => !logged.Contains(r.Practice.Id))
             .Select(r => new RecommendationImpression { AssessmentId = assessmentId, PracticeId = r.Practice.Id, ModelVersion = modelVersion, Rank = r.Rank, Score = r.Score, ShownAt = now })
             .ToList();
         if (added.Count == 0)
         {
+            impressions.Remember(assessmentId, modelVersion, logged);
             return;
         }
 
@@ -154,6 +155,7 @@ public sealed class RecommendationService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            impressions.Remember(assessmentId, modelVersion, logged.Concat(ids));
         }
         catch (DbUpdateException e)
         {

@@ -18,6 +18,7 @@ public static class RecommenderRegistration
         builder.Services.AddSingleton<ModelHolder>();
         builder.Services.AddSingleton<ModelLoader>();
         builder.Services.AddScoped<RecommendationService>();
+        builder.Services.AddSingleton<ImpressionLog>();
         builder.Services.AddHostedService<ModelRefresher>();
         builder.Services.AddHealthChecks().AddCheck<RecommenderHealthCheck>("recommender", tags: ["ready"]);
         return builder;

@@ -57,35 +57,35 @@ result=$(grep -o '"id":"[^"]*"' "$work/check.json" | head -n1 | cut -d'"' -f4)
 
 # Steady state is what is measured: a short unrecorded run first lets the JIT finish tiering up
 # and EF Core compile its queries (the first seconds after start are several times slower).
+# Each benchmark: a title, the path, and wrk options of its own (a cookie, a Lua script).
+benchmarks=(
+    "GET / (start page)|/|"
+    "GET /practices (catalogue list)|/practices|"
+    "GET /results/{id} (results page with recommendations)|/results/$result|"
+    "GET /api/assessments/{id}/recommendations|/api/assessments/$result/recommendations|"
+    "GET /assessment/strategy (step page)|/assessment/strategy|-H|Cookie: SmartyAssess.Draft=$draft"
+    "POST /api/assessments|/api/assessments|-s|tests/load/post-assessment.lua"
+)
+run() { # run <seconds> <benchmark> [more wrk options]
+    local seconds=$1; shift
+    IFS='|' read -r -a spec <<<"$1"; shift
+    wrk -t2 -c"$connections" -d"${seconds}s" "$@" "${spec[@]:2}" "$base${spec[1]}"
+}
+
 echo "==> Warming up"
-for path in / /practices "/results/$result" "/api/assessments/$result/recommendations"; do
-    wrk -t2 -c"$connections" -d5s "$base$path" >/dev/null
+for benchmark in "${benchmarks[@]}"; do
+    run 5 "$benchmark" >/dev/null
 done
-wrk -t2 -c"$connections" -d5s -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/strategy" >/dev/null
-wrk -t2 -c"$connections" -d5s -s tests/load/post-assessment.lua "$base/api/assessments" >/dev/null
 
 {
     echo "SmartyAssess load benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(dotnet --version) SDK"
     echo "app: Release, SQLite (WAL, synchronous=${SMARTY_LOAD_SYNCHRONOUS:-Full}), Production environment; wrk on the same machine over loopback; after a 5 s warm-up per endpoint"
-    echo
-    echo "## GET / (start page, $connections connections, ${duration}s)"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/"
-    echo
-    echo "## GET /practices (catalogue list, $connections connections, ${duration}s)"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/practices"
-    echo
-    echo "## GET /results/{id} (results page with recommendations, $connections connections, ${duration}s)"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/results/$result"
-    echo
-    echo "## GET /api/assessments/{id}/recommendations ($connections connections, ${duration}s)"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "$base/api/assessments/$result/recommendations"
-    echo
-    echo "## GET /assessment/strategy (step page, $connections connections, ${duration}s)"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: SmartyAssess.Draft=$draft" "$base/assessment/strategy"
-    echo
-    echo "## POST /api/assessments ($connections connections, ${duration}s)"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency -s tests/load/post-assessment.lua "$base/api/assessments"
+    for benchmark in "${benchmarks[@]}"; do
+        echo
+        echo "## ${benchmark%%|*} ($connections connections, ${duration}s)"
+        run "$duration" "$benchmark" --latency
+    done
 } | tee "$report"
 
 echo "==> Report: $report"

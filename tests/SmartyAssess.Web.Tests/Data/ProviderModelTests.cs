@@ -172,6 +172,23 @@ public sealed partial class ProviderModelTests
         Assert.Matches(@"CREATE UNIQUE INDEX \[IX_Assessments_ResumeTokenHash\] ON \[Assessments\] \(\[ResumeTokenHash\]\) WHERE \[ResumeTokenHash\] IS NOT NULL", script);
     }
 
+    [Fact]
+    public void SqlServer_ResultIdsCompareExactly()
+    {
+        // The id is the capability to read a result; the default collation would ignore case.
+        using var db = SqlServer();
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        Assert.Matches(@"\[Id\] nvarchar\(32\) COLLATE Latin1_General_100_BIN2 NOT NULL", ResultsTable(script));
+    }
+
+    private static string ResultsTable(string script)
+    {
+        var start = script.IndexOf("CREATE TABLE [Results]", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the script creates no Results table");
+        return script[start..script.IndexOf(");", start, StringComparison.Ordinal)];
+    }
+
     private static IServiceProvider Services(Dictionary<string, string?> settings)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();

@@ -105,7 +105,8 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("uniqueidentifier");

@@ -12,7 +12,7 @@ using SmartyAssess.Data;
 namespace SmartyAssess.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSmartyDbContext))]
-    [Migration("20261201220540_Initial")]
+    [Migration("20261201230230_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -108,7 +108,8 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("uniqueidentifier");

@@ -121,7 +121,7 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 name: "Results",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
                     AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     QuestionnaireVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ScoringVersion = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),

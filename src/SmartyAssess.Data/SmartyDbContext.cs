@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Data.Entities;
 
@@ -7,9 +9,11 @@ namespace SmartyAssess.Data;
 /// <summary>
 /// The one context of the service. Each database provider has a subclass that only carries its own
 /// migrations (<see cref="SqliteSmartyDbContext"/>, <see cref="PostgresSmartyDbContext"/>); feature
-/// code always asks for this base type.
+/// code always asks for this base type. It carries ASP.NET Core Identity's tables for the
+/// accounts of advisors, partner analysts and administrators.
 /// </summary>
-public abstract class SmartyDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class SmartyDbContext(DbContextOptions options)
+    : IdentityDbContext<SmartyUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
 
@@ -27,9 +31,14 @@ public abstract class SmartyDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<RecommenderModelRecord> RecommenderModels => Set<RecommenderModelRecord>();
 
+    public DbSet<HubRecord> Hubs => Set<HubRecord>();
+
     /// <summary>The antiforgery and cookie keys, shared so that any instance can serve any request, and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's tables first, so our configurations refine them
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SmartyDbContext).Assembly);
+    }
 }

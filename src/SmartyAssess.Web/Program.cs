@@ -1,4 +1,5 @@
 using SmartyAssess.Data;
+using SmartyAssess.Web.Features.Accounts;
 using SmartyAssess.Web.Features.Assessments;
 using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.Journey;
@@ -8,7 +9,8 @@ using SmartyAssess.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebHosting();            // Razor components (static SSR), problem details, OpenAPI, health, limits
-builder.AddSmartyAssessData();      // EF Core on SQLite (default) or PostgreSQL; Data Protection keys in the database
+builder.AddSmartyAssessData();      // EF Core on SQLite (default), PostgreSQL or SQL Server; Data Protection keys in the database
+builder.AddAccounts();              // Identity for advisors, analysts and admins: password rules, lockout, throttling, session cookie
 builder.AddQuestionnaireJourney();  // questionnaire from data/ (validated now), drafts, submission
 builder.AddPracticeCatalogue();     // good practices from data/catalogue, validated against the questionnaire
 builder.AddRecommender();           // model from the database or models/, refreshed without restart; impressions and feedback
@@ -19,10 +21,13 @@ await app.PrepareDatabaseAsync();   // migrate, archive questionnaire versions
 await app.SeedCatalogueAsync();     // validate the catalogue, mirror it into the database
 await app.LoadRecommenderAsync();   // the latest published model, else the shipped one, else the rule prior
 
-app.UseWebHosting();                // error handling, security headers, antiforgery, static files
+app.UseWebHosting();                // error handling, security headers, friendly status pages
+app.UseAccounts();                  // authentication (session cookie), authorization
+app.UseFormsAndAssets();            // antiforgery on every form, static files
 app.MapAssessmentApi();             // /api/questionnaire, /api/assessments
 app.MapPracticeApi();               // /api/practices
 app.MapRecommendationEndpoints();   // /api/assessments/{id}/recommendations and /feedback; the results page's feedback form
+app.MapAccounts();                  // /account/signout (the account pages are components)
 app.MapWebHosting();                // pages, /openapi/v1.json, /health/*
 app.PrintUrlWhenStarted();
 

@@ -16,7 +16,7 @@ public class AccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page, string state)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page, string state)
     {
         var result = await page.RunAxe(s_wcag);
 

@@ -13,4 +13,17 @@ internal static class PageStatus
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
+
+    /// <summary>Sends the page with another status (and headers), for the same reason as <see cref="NotFoundWithContent"/>.</summary>
+    public static void WithStatus(HttpContext context, int status, params (string Name, string Value)[] headers) =>
+        context.Response.OnStarting(() =>
+        {
+            context.Response.StatusCode = status;
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            return Task.CompletedTask;
+        });
 }

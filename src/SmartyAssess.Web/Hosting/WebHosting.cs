@@ -44,6 +44,12 @@ public static class WebHosting
 
         app.UseSecurityHeaders();
         app.UseFriendlyStatusPages();
+        return app;
+    }
+
+    /// <summary>After authentication, so that antiforgery tokens are checked against the signed-in user.</summary>
+    public static WebApplication UseFormsAndAssets(this WebApplication app)
+    {
         app.UseAntiforgery();
         app.UseFriendlyAntiforgeryFailures();
         app.MapStaticAssets();

@@ -238,7 +238,8 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
 
         var results = await browser.GetOkAsync($"/results/{resultId}");
         var landing = await browser.GetOkAsync("/");
-        var fieldNames = new[] { "profile.sector", "profile.size", "profile.country", "profile.region", "barrier", "top", "goal", "action", "_handler", "__RequestVerificationToken", "practiceId", "kind" }
+        var signIn = await browser.GetOkAsync("/account/signin");
+        var fieldNames = new[] { "profile.sector", "profile.size", "profile.country", "profile.region", "barrier", "top", "goal", "action", "_handler", "__RequestVerificationToken", "practiceId", "kind", "Input.Email", "Input.Password", "Input.ReturnUrl" }
             .Concat(app.Questionnaire.Questions.Select(q => "q." + q.Id))
             .ToArray();
         for (var i = 0; i < FormPosts; i++)
@@ -256,12 +257,13 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
                 fields.Add(new(name, value));
             }
 
-            var target = random.Next(10); // 0-1: results feedback, 2: the start form, else a step
+            var target = random.Next(11); // 0-1: results feedback, 2: the start form, 3: sign-in, else a step
             var step = steps[random.Next(steps.Length)];
             var (url, page) = target switch
             {
                 < 2 => ($"/results/{(random.Next(3) == 0 ? Junk(random, 22) : resultId)}/feedback", results),
                 2 => ("/", landing),
+                3 => ("/account/signin", signIn),
                 _ => ("/assessment/" + (random.Next(10) == 0 ? Junk(random, 10) : step), pages[step]),
             };
             using var response = random.Next(6) == 0
@@ -280,7 +282,7 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             "/", "/assessment/{x}", "/assessment/saved", "/resume/{x}", "/results/{x}", "/results/{id}", "/practices", "/practices/{x}",
             "/api/questionnaire", "/api/assessments/{x}", "/api/assessments/{id}", "/api/assessments/{x}/recommendations",
             "/api/assessments/{id}/recommendations", "/api/practices", "/api/practices/{x}", "/openapi/v1.json",
-            "/health/live", "/health/ready", "/not-found", "/error", "/{x}", "/api/{x}",
+            "/health/live", "/health/ready", "/not-found", "/error", "/{x}", "/api/{x}", "/account", "/account/signin", "/account/{x}",
         };
         var parameters = new[] { "k", "lang", "theme", "dimension", "barrier", "country", "region", "sector", "instrument", "q", "feedback", "page", "status", "returnUrl", "handler" };
         for (var i = 0; i < Gets; i++)

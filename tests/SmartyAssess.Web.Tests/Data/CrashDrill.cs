@@ -24,9 +24,18 @@ internal sealed class CrashDrill(Questionnaire questionnaire, IDictionary<string
     private readonly List<Draft> _drafts = [];
     private int _attemptedPosts;
 
-    public int AcknowledgedSubmissions => _acknowledged.Count;
+    public int AcknowledgedSubmissions
+    {
+        get
+        {
+            lock (_acknowledged)
+            {
+                return _acknowledged.Count;
+            }
+        }
+    }
 
-    public int AcknowledgedStepSaves => _drafts.Sum(d => d.Acknowledged);
+    public int AcknowledgedStepSaves => _drafts.Sum(d => Volatile.Read(ref d.AcknowledgedCount));
 
     public int AttemptedSubmissions => _attemptedPosts;
 
@@ -55,7 +64,15 @@ internal sealed class CrashDrill(Questionnaire questionnaire, IDictionary<string
                     .Concat(_drafts.Select(d => SaveLoopAsync(d, app.BaseUrl, stop.Token)))
                     .ToList();
 
+                // A random moment, but not before this cycle has acknowledged writes of both kinds:
+                // on a loaded machine a fixed delay can fall before the first request completes.
+                var (submissions, saves) = (AcknowledgedSubmissions, AcknowledgedStepSaves);
                 await Task.Delay(_random.Next(150, 900));
+                for (var waited = 0; waited < 10_000 && (AcknowledgedSubmissions == submissions || AcknowledgedStepSaves == saves); waited += 20)
+                {
+                    await Task.Delay(20);
+                }
+
                 await app.KillAsync(); // while requests are in flight
                 _cycles++;
                 await stop.CancelAsync();
@@ -191,7 +208,7 @@ internal sealed class CrashDrill(Questionnaire questionnaire, IDictionary<string
         /// <summary>The save under way when the app was killed, or -2 for none.</summary>
         public int InFlight { get; set; } = -2;
 
-        public int Acknowledged { get; private set; }
+        public int AcknowledgedCount;
 
         public static async Task<Draft> StartAsync(string baseUrl)
         {
@@ -208,7 +225,7 @@ internal sealed class CrashDrill(Questionnaire questionnaire, IDictionary<string
         {
             LastAcknowledged = version;
             InFlight = -2;
-            Acknowledged++;
+            Interlocked.Increment(ref AcknowledgedCount);
         }
 
         /// <summary>What the restart showed is now the baseline (an in-flight save that landed counts).</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,9 @@ public sealed class SmartyAssessFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Replaces services after the app registered its own (a fake clock, for example).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public static string TempDatabasePath() =>
         Path.Combine(Directory.CreateTempSubdirectory("smartyassess-test-").FullName, "test.db");
 
@@ -55,7 +59,14 @@ public sealed class SmartyAssessFactory : WebApplicationFactory<Program>
         return base.CreateHost(builder);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(_environment);
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+
+namespace SmartyAssess.Web.Features.Accounts;
+
+/// <summary>
+/// Limits sign-in attempts per account and per client address (ASVS 5.0 6.3.1). Lockout alone lets
+/// anyone lock an advisor out by guessing; the per-account window slows guessing before lockout,
+/// and the per-address window slows one client trying many accounts.
+/// </summary>
+public sealed class SignInThrottle : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _perAccount;
+    private readonly PartitionedRateLimiter<string> _perAddress;
+
+    public SignInThrottle(AccountOptions options)
+    {
+        _perAccount = Window(options.SignInAttemptsPerAccountPerMinute);
+        _perAddress = Window(options.SignInAttemptsPerAddressPerMinute);
+    }
+
+    /// <summary>Null when the attempt may go ahead; otherwise how long to wait.</summary>
+    public TimeSpan? TryAttempt(string account, string address)
+    {
+        using var byAddress = _perAddress.AttemptAcquire(address);
+        if (!byAddress.IsAcquired)
+        {
+            return RetryAfter(byAddress);
+        }
+
+        using var byAccount = _perAccount.AttemptAcquire(account.Trim().ToUpperInvariant());
+        return byAccount.IsAcquired ? null : RetryAfter(byAccount);
+    }
+
+    public void Dispose()
+    {
+        _perAccount.Dispose();
+        _perAddress.Dispose();
+    }
+
+    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+
+    private static PartitionedRateLimiter<string> Window(int permits) => PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+}

@@ -56,3 +56,6 @@ internal sealed class Arguments
 }
 
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>A command that was given well-formed options but cannot do what they ask (a refused password, an unknown hub).</summary>
+internal sealed class CommandFailedException(string message) : Exception(message);

@@ -12,6 +12,13 @@ const string Usage = """
       ratings-cv --input <file> --folds 5 --seed 42 [hyperparameters]
       ceiling    --data <dir>   (trains on the planted truth: what the model can represent)
 
+      hubs add   --data <database> --name "…" --country IT --regions ITI1,ITI4 [--slug …]
+      users add  --data <database> --email … --role Advisor|PartnerAnalyst|Admin [--hub <page name or share code>] [--region ITI1,…]
+      users reset-password --data <database> --email …
+      users disable        --data <database> --email …
+                 (a password is read from standard input when it is redirected; otherwise one is
+                  generated and printed once)
+
     hyperparameters: --factors --learning-rate --lambda-weights --lambda-latent --lambda-ids
                      --epochs --patience --negatives --seed --kappa
                      --interactions u.sector,u.size,i.theme   (feature kinds with latent vectors, or '*';
@@ -26,6 +33,19 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 try
 {
+    if (args[0] is "hubs" or "users")
+    {
+        if (args.Length < 2)
+        {
+            throw new UsageException($"'{args[0]}' needs a command, e.g. '{args[0]} add'.");
+        }
+
+        var accountOptions = new Arguments(args.Skip(2));
+        return args[0] == "hubs"
+            ? await AccountCommands.HubsAsync(args[1], accountOptions, Console.In, Console.Out)
+            : await AccountCommands.UsersAsync(args[1], accountOptions, Console.In, Console.IsInputRedirected, Console.Out);
+    }
+
     var options = new Arguments(args.Skip(1));
     return args[0] switch
     {
@@ -36,6 +56,11 @@ try
         "ceiling" => CeilingCommand.Run(options),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
+}
+catch (CommandFailedException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
 }
 catch (UsageException e)
 {

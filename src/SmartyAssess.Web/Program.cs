@@ -20,6 +20,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();   // migrate, archive questionnaire versions
 await app.SeedCatalogueAsync();     // validate the catalogue, mirror it into the database
 await app.LoadRecommenderAsync();   // the latest published model, else the shipped one, else the rule prior
+await app.SeedDemoAccountsAsync();  // Development only: a demo hub with an advisor, an analyst and an admin, printed at start
 
 app.UseWebHosting();                // error handling, security headers, friendly status pages
 app.UseAccounts();                  // authentication (session cookie), authorization

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SmartyAssess.Data;
+using SmartyAssess.Data.Accounts;
 using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Features.Accounts;
 using SmartyAssess.Web.Tests.Infrastructure;

@@ -29,6 +29,8 @@ public sealed class SmartyAssessFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:SmartyAssess"] = $"Data Source={DatabasePath}",
+            // Three PBKDF2 hashes at every start would slow every test; DemoAccountTests turns them on.
+            ["Accounts:DemoAccounts"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using SmartyAssess.Data;
+using SmartyAssess.Data.Accounts;
 using SmartyAssess.Data.Entities;
 
 namespace SmartyAssess.Web.Features.Accounts;
@@ -20,40 +20,13 @@ public static class AccountsRegistration
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
-        if (options.PasswordIterations < 210_000)
-        {
-            throw new InvalidOperationException($"{AccountOptions.SectionName}:PasswordIterations must be at least 210000 (ASVS 5.0, PBKDF2-HMAC-SHA512).");
-        }
-
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new CommonPasswords(Path.Combine(AppContext.BaseDirectory, "data", "security", "common-passwords.txt")));
         builder.Services.AddSingleton<SignInThrottle>();
-        builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = options.PasswordIterations);
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = options.RevalidationInterval);
-
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        builder.Services.AddIdentityCore<SmartyUser>(o =>
-            {
-                // Length and the common-password list instead of composition rules (ASVS 5.0 6.2.5).
-                o.Password.RequiredLength = PasswordRules.MinLength;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                // Makes sign-in ask IUserConfirmation, which here means "not disabled" (EnabledAccounts).
-                o.SignIn.RequireConfirmedAccount = true;
-            })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<SmartyDbContext>()
+        builder.Services.AddSmartyIdentityCore(options.PasswordIterations, options.MaxFailedAttempts, options.LockoutDuration)
             .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordRules>();
-        builder.Services.AddScoped<IUserConfirmation<SmartyUser>, EnabledAccounts>();
+            .AddDefaultTokenProviders();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -126,19 +99,5 @@ public static class AccountsRegistration
             return TypedResults.Redirect("/account/signin?signedout=1");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
-    }
-}
-
-/// <summary>A disabled account, or an advisor of a disabled hub, cannot sign in.</summary>
-internal sealed class EnabledAccounts(SmartyDbContext db) : IUserConfirmation<SmartyUser>
-{
-    public async Task<bool> IsConfirmedAsync(UserManager<SmartyUser> manager, SmartyUser user)
-    {
-        if (user.DisabledAt is not null)
-        {
-            return false;
-        }
-
-        return user.HubId is not { } hubId || await db.Hubs.FindAsync(hubId) is { DisabledAt: null };
     }
 }

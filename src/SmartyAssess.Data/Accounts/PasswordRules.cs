@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using SmartyAssess.Data.Entities;
 
-namespace SmartyAssess.Web.Features.Accounts;
+namespace SmartyAssess.Data.Accounts;
 
 /// <summary>
 /// The password policy of ASVS 5.0 (6.2.x) instead of Identity's composition rules: 12 to 128
-/// characters of anything, and not a common or breached password (data/security/README.md).
+/// characters of anything, and not a common or breached password (data/security/README.md). Shared by
+/// the account pages and the command-line tool, so a password set either way meets the same rules.
 /// </summary>
 public sealed class PasswordRules(CommonPasswords common) : IPasswordValidator<SmartyUser>
 {

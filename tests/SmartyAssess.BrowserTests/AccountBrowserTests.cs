@@ -42,6 +42,15 @@ public class AccountBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "account page");
         await BrowserFixture.ScreenshotAsync(page, "41-account");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }).ClickAsync();
+        await page.GetByLabel("Current password").FillAsync(Password);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("password123456");
+        await page.GetByLabel("New password again").FillAsync("password123456");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        Assert.Contains("most common", await page.Locator("#password-errors").TextContentAsync(), StringComparison.Ordinal);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "change-password page with errors");
+        await BrowserFixture.ScreenshotAsync(page, "42-change-password-refused");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         Assert.Equal("You are signed out.", (await page.Locator("[role=status]").TextContentAsync())?.Trim());
         await page.GotoAsync("/account");

@@ -379,4 +379,76 @@ public sealed class AccountTests : IAsyncLifetime
             Assert.True(await roles.RoleExistsAsync(name), name);
         }
     }
+
+    private static async Task<HttpResponseMessage> ChangePasswordAsync(Browser browser, string current, string next, string? confirm = null)
+    {
+        var page = await browser.GetOkAsync("/account/password");
+        return await browser.PostAsync("/account/password", page, [new("Form.Current", current), new("Form.New", next), new("Form.Confirm", confirm ?? next)]);
+    }
+
+    [Fact]
+    public async Task ChangePassword_NewOneWorks_OldOneNot_AndOtherSessionsEndWithinAMinute()
+    {
+        await CreateUserAsync("change@hub.example");
+        var here = new Browser(_factory.CreateBrowser());
+        var elsewhere = new Browser(_factory.CreateBrowser());
+        (await SignInAsync(here, "change@hub.example", Password)).Dispose();
+        (await SignInAsync(elsewhere, "change@hub.example", Password)).Dispose();
+
+        using var changed = await ChangePasswordAsync(here, Password, "a brand new sentence of words");
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotNull((await PageAsync(changed)).QuerySelector("[data-testid=password-changed]"));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/account")).Status);
+        using (var other = await elsewhere.Client.GetAsync("/account"))
+        {
+            Assert.Equal(HttpStatusCode.Found, other.StatusCode);
+        }
+
+        using var old = await SignInAsync(new Browser(_factory.CreateBrowser()), "change@hub.example", Password);
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        using var fresh = await SignInAsync(new Browser(_factory.CreateBrowser()), "change@hub.example", "a brand new sentence of words");
+        Assert.Equal(HttpStatusCode.Found, fresh.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not my password at all", "another long new phrase", null, "The current password is not right.")]
+    [InlineData(Password, "another long new phrase", "a different confirmation", "The two new passwords differ; type the same one twice.")]
+    [InlineData(Password, "password123456", null, "This password is among the most common ones in leaked password lists; choose another.")]
+    [InlineData(Password, "short", null, "Use at least 12 characters; a few words make a good password.")]
+    public async Task ChangePassword_Refused_SaysWhyAndKeepsTheOldPassword(string current, string next, string? confirm, string message)
+    {
+        await CreateUserAsync("keep@hub.example");
+        var browser = new Browser(_factory.CreateBrowser());
+        (await SignInAsync(browser, "keep@hub.example", Password)).Dispose();
+
+        using var refused = await ChangePasswordAsync(browser, current, next, confirm);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(message, (await PageAsync(refused)).QuerySelectorAll("#password-errors li").Select(li => li.TextContent));
+        using var stillWorks = await SignInAsync(new Browser(_factory.CreateBrowser()), "keep@hub.example", Password);
+        Assert.Equal(HttpStatusCode.Found, stillWorks.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePassword_KeepsTheTwelveHourLimitOfTheOriginalSignIn()
+    {
+        await CreateUserAsync("limit@hub.example");
+        var browser = new Browser(_factory.CreateBrowser());
+        (await SignInAsync(browser, "limit@hub.example", Password)).Dispose();
+        for (var i = 0; i < 33; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(20)); // 11 hours in all, staying active
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).Status);
+        }
+
+        (await ChangePasswordAsync(browser, Password, "changed near the end of the day")).Dispose();
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).Status);
+        _clock.Advance(TimeSpan.FromMinutes(45));
+
+        using var expired = await browser.Client.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Found, expired.StatusCode);
+    }
 }

@@ -29,10 +29,11 @@ public sealed class Browser(HttpClient client)
         return page;
     }
 
-    /// <summary>Posts the first form on <paramref name="page"/> (fetched from <paramref name="url"/>) with the given fields.</summary>
+    /// <summary>Posts the first form in the main content of <paramref name="page"/> (fetched from <paramref name="url"/>) with the given fields.</summary>
     public async Task<HttpResponseMessage> PostAsync(string url, IDocument page, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var form = page.QuerySelector("form[method=post]") ?? throw new InvalidOperationException($"No form on {url}");
+        // The page's own form, not the layout's sign-out form in the header.
+        var form = page.QuerySelector("main form[method=post]") ?? page.QuerySelector("form[method=post]") ?? throw new InvalidOperationException($"No form on {url}");
         var content = new List<KeyValuePair<string, string>>();
         foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
         {

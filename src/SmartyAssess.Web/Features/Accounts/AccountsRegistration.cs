@@ -42,7 +42,8 @@ public static class AccountsRegistration
             cookie.AccessDeniedPath = "/account/denied";
             cookie.Events.OnSigningIn = context =>
             {
-                context.Properties.Items[SignedInAtItem] = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                // A refreshed sign-in (after a password change) keeps the original moment.
+                context.Properties.Items.TryAdd(SignedInAtItem, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                 context.Properties.IsPersistent = false; // a session cookie: closing the browser ends it
                 return Task.CompletedTask;
             };

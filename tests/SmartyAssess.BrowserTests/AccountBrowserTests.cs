@@ -51,6 +51,11 @@ public class AccountBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "change-password page with errors");
         await BrowserFixture.ScreenshotAsync(page, "42-change-password-refused");
 
+        await page.GotoAsync("/account/2fa");
+        Assert.True(await page.Locator("img[alt^='QR code']").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the QR code did not render");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "two-factor set-up page");
+        await BrowserFixture.ScreenshotAsync(page, "43-two-factor-setup");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         Assert.Equal("You are signed out.", (await page.Locator("[role=status]").TextContentAsync())?.Trim());
         await page.GotoAsync("/account");

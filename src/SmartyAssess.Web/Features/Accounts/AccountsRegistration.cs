@@ -61,7 +61,18 @@ public static class AccountsRegistration
             cookie.Events.OnRedirectToLogin = context => ApiGetsStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiGetsStatus(context, StatusCodes.Status403Forbidden);
         });
-        builder.Services.AddAuthorization();
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            // Between the password and the code: short-lived, and named like the session cookie.
+            cookie.Cookie.Name = CookieName + ".SecondStep";
+            cookie.CookieManager = new HostPrefixedCookies();
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        builder.Services.AddAuthorizationBuilder()
+            // Identity marks a sign-in that used a second factor with amr=mfa.
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin).RequireClaim("amr", "mfa"));
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
@@ -101,4 +112,11 @@ public static class AccountsRegistration
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
+}
+
+/// <summary>Authorization policies of the signed-in pages.</summary>
+public static class Policies
+{
+    /// <summary>An administrator who signed in with a second factor.</summary>
+    public const string Admin = "Admin";
 }

@@ -54,5 +54,8 @@ public class AccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         await AssertNoSeriousViolationsAsync(page, "practice list");
         await page.Locator(".practice-card h3 a").First.ClickAsync();
         await AssertNoSeriousViolationsAsync(page, "practice detail");
+
+        await page.GotoAsync("/hubs");
+        await AssertNoSeriousViolationsAsync(page, "hub list");
     }
 }

@@ -283,6 +283,7 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             "/api/questionnaire", "/api/assessments/{x}", "/api/assessments/{id}", "/api/assessments/{x}/recommendations",
             "/api/assessments/{id}/recommendations", "/api/practices", "/api/practices/{x}", "/openapi/v1.json",
             "/health/live", "/health/ready", "/not-found", "/error", "/{x}", "/api/{x}", "/account", "/account/signin", "/account/{x}",
+            "/account/password", "/account/2fa", "/account/signin/2fa", "/account/denied", "/admin", "/hubs", "/hubs/{x}",
         };
         var parameters = new[] { "k", "lang", "theme", "dimension", "barrier", "country", "region", "sector", "instrument", "q", "feedback", "page", "status", "returnUrl", "handler" };
         for (var i = 0; i < Gets; i++)

@@ -14,7 +14,9 @@ namespace SmartyAssess.Data;
 internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
     private readonly string _sql = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
-    private readonly ConditionalWeakTable<object, object> _applied = [];
+    // Shared by every interceptor in the process, because the pool is: a handle set to NORMAL by
+    // one must not be taken as FULL by another.
+    private static readonly ConditionalWeakTable<object, string> s_applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -27,7 +29,7 @@ internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectio
     private void Apply(DbConnection connection)
     {
         object? handle = (connection as SqliteConnection)?.Handle;
-        if (handle is not null && _applied.TryGetValue(handle, out _))
+        if (handle is not null && s_applied.TryGetValue(handle, out var applied) && applied == _sql)
         {
             return;
         }
@@ -40,7 +42,7 @@ internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectio
 
         if (handle is not null)
         {
-            _applied.AddOrUpdate(handle, handle);
+            s_applied.AddOrUpdate(handle, _sql);
         }
     }
 }

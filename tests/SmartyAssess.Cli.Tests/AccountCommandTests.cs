@@ -56,6 +56,7 @@ public sealed class AccountCommandTests : IDisposable
     [InlineData("--country", "Italy", "--regions", "ITI1")]
     [InlineData("--country", "IT", "--regions", "PL91")]
     [InlineData("--country", "IT", "--regions", "")]
+    [InlineData("--country", "IT", "--regions", "ITI1", "--slug", "Not A Slug")]
     public async Task HubsAdd_BadCountryOrRegions_IsAUsageErrorThatStoresNothing(params string[] args)
     {
         await Assert.ThrowsAsync<UsageException>(() => AccountCommands.HubsAsync("add", new Arguments(["--data", Database, "--name", "Hub", .. args]), TextReader.Null, TextWriter.Null));

@@ -47,6 +47,11 @@ internal static class AccountCommands
         }
 
         var slug = args.Optional("slug") ?? Slug(name);
+        if (slug.Length > 80 || !System.Text.RegularExpressions.Regex.IsMatch(slug, "^[a-z0-9]+(-[a-z0-9]+)*$"))
+        {
+            throw new UsageException("--slug must be lower-case letters and digits joined by single hyphens, at most 80 characters.");
+        }
+
         if (await db.Hubs.AnyAsync(h => h.Slug == slug))
         {
             throw new CommandFailedException($"A hub with the page name '{slug}' exists already; give another with --slug.");

@@ -22,7 +22,21 @@ public static class AccountsRegistration
         var options = builder.Configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SignInThrottle>();
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = options.RevalidationInterval);
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = options.RevalidationInterval;
+            // The refreshed principal is rebuilt from the user and would lose how the session was
+            // signed in; keep amr=mfa, which the Admin policy needs, for the whole session.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst("amr") is { } amr && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == "amr"))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddSmartyIdentityCore(options.PasswordIterations, options.MaxFailedAttempts, options.LockoutDuration)
             .AddSignInManager()

@@ -5,7 +5,8 @@ namespace SmartyAssess.Web.Features.Accounts;
 /// <summary>
 /// Limits sign-in attempts per account and per client address (ASVS 5.0 6.3.1). Lockout alone lets
 /// anyone lock an advisor out by guessing; the per-account window slows guessing before lockout,
-/// and the per-address window slows one client trying many accounts.
+/// and the per-address window slows one client trying many accounts. The windows are kept in each
+/// instance's memory: with several instances behind a balancer, each limit applies per instance.
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
@@ -29,6 +30,31 @@ public sealed class SignInThrottle : IDisposable
 
         using var byAccount = _perAccount.AttemptAcquire(account.Trim().ToUpperInvariant());
         return byAccount.IsAcquired ? null : RetryAfter(byAccount);
+    }
+
+    /// <summary>
+    /// The client address as a throttling key. IPv6 clients usually hold a whole /64, so one key
+    /// per /64, or each of its addresses would get its own budget.
+    /// </summary>
+    public static string AddressKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        return Convert.ToHexString(bytes, 0, 8) + "::/64";
     }
 
     public void Dispose()

@@ -67,7 +67,13 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            return (null, Invalid(FieldName(e.Path), Describe(e)));
+            var field = FieldName(e.Path);
+            if (e.Data[NonNullElements.MemberKey] is string member)
+            {
+                field = field == "$" ? JsonNamingPolicy.CamelCase.ConvertName(member) : field + "." + JsonNamingPolicy.CamelCase.ConvertName(member);
+            }
+
+            return (null, Invalid(field, Describe(e)));
         }
     }
 

@@ -10,8 +10,10 @@ namespace SmartyAssess.Web.Features.Assessments;
 /// items non-nullable (<c>List&lt;string&gt;</c>, not <c>List&lt;string?&gt;</c>).
 /// System.Text.Json's <see cref="JsonSerializerOptions.RespectNullableAnnotations"/> cannot see
 /// generic arguments, so <c>"selected": [null]</c> used to reach the scorer as a null id and fail
-/// there with a 500. Checking the declared nullability once, per contract property, covers every
-/// request type that exists or is added later.
+/// there with a 500. Checking the declared nullability once, per contract property (set through a
+/// setter or a record's constructor), covers every request type that exists or is added later.
+/// Items of nested collections (<c>List&lt;List&lt;string&gt;&gt;</c>) are not looked into; no
+/// contract has one.
 /// </summary>
 internal static class NonNullElements
 {
@@ -25,24 +27,60 @@ internal static class NonNullElements
         }
 
         var context = new NullabilityInfoContext();
+        var boundByConstructor = new List<(JsonPropertyInfo Property, PropertyInfo Info, NullabilityInfo Item)>();
         foreach (var property in type.Properties)
         {
-            if (property.AttributeProvider is not PropertyInfo info || property.Set is not { } set || ItemNullability(context.Create(info)) is not { } item || item.ReadState != NullabilityState.NotNull)
+            if (property.AttributeProvider is not PropertyInfo info || ItemNullability(context.Create(info)) is not { } item || item.ReadState != NullabilityState.NotNull)
             {
                 continue;
             }
 
+            // A record's constructor receives its values without calling the setter: check those
+            // once the object is built.
+            if (property.AssociatedParameter is not null || property.Set is null)
+            {
+                boundByConstructor.Add((property, info, item));
+                continue;
+            }
+
+            var set = property.Set;
             property.Set = (target, value) =>
             {
-                if (FirstNull(value) is { } position)
-                {
-                    var error = new JsonException($"Null item at {position}.");
-                    error.Data[MessageKey] = $"Item {position} is null; this list takes {Describe(item.Type)} only.";
-                    throw error;
-                }
-
+                Refuse(value, item, member: null);
                 set(target, value);
             };
+        }
+
+        if (boundByConstructor.Count > 0)
+        {
+            var previous = type.OnDeserialized;
+            type.OnDeserialized = target =>
+            {
+                foreach (var (property, info, item) in boundByConstructor)
+                {
+                    Refuse(info.GetValue(target), item, property.Name);
+                }
+
+                previous?.Invoke(target);
+            };
+        }
+    }
+
+    /// <summary>Key of <see cref="Exception.Data"/> naming the member when the error is raised for the whole object.</summary>
+    public const string MemberKey = "smarty:member";
+
+    private static void Refuse(object? value, NullabilityInfo item, string? member)
+    {
+        if (FirstNull(value) is { } position)
+        {
+            var error = new JsonException($"Null item at {position}.");
+            error.Data[MessageKey] = $"Item {position} is null; this list takes {Describe(item.Type)} only.";
+            if (member is not null)
+            {
+                error.Data[MemberKey] = member;
+            }
+
+            throw error;
         }
     }
 
@@ -64,7 +102,7 @@ internal static class NonNullElements
         return arguments.Length switch
         {
             1 => arguments[0],
-            2 when type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)) => arguments[1],
+            2 when type.GetInterfaces().Append(type).Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IDictionary<,>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))) => arguments[1],
             _ => null,
         };
     }
@@ -79,6 +117,17 @@ internal static class NonNullElements
                     if (entry.Value is null)
                     {
                         return $"\u201c{entry.Key}\u201d";
+                    }
+                }
+
+                return null;
+            case IEnumerable pairs when value.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)):
+                foreach (var pair in pairs)
+                {
+                    var (key, entryValue) = (pair.GetType().GetProperty("Key")!.GetValue(pair), pair.GetType().GetProperty("Value")!.GetValue(pair));
+                    if (entryValue is null)
+                    {
+                        return $"\u201c{key}\u201d";
                     }
                 }
 

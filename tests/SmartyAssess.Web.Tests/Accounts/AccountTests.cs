@@ -18,7 +18,7 @@ namespace SmartyAssess.Web.Tests.Accounts;
 /// </summary>
 public sealed class AccountTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = AccountTestKit.Password;
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
@@ -33,16 +33,7 @@ public sealed class AccountTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<SmartyUser> CreateUserAsync(string email, string password = Password, string role = Roles.Advisor)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<SmartyUser>>();
-        var user = new SmartyUser { UserName = email, Email = email, CreatedAt = DateTime.UnixEpoch };
-        var created = await users.CreateAsync(user, password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return user;
-    }
+    private Task<SmartyUser> CreateUserAsync(string email, string password = Password, string role = Roles.Advisor) => AccountTestKit.CreateUserAsync(_factory, email, role, password);
 
     private async Task<SmartyUser> ReloadAsync(string email)
     {

@@ -1,8 +1,5 @@
-using System.Buffers.Binary;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SmartyAssess.Data;
@@ -19,8 +16,6 @@ namespace SmartyAssess.Web.Tests.Accounts;
 /// </summary>
 public sealed class SessionOverTimeTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
-
     private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
 
     private SmartyAssessFactory _factory = default!;
@@ -34,36 +29,9 @@ public sealed class SessionOverTimeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task CreateUserAsync(string email, string role)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<SmartyUser>>();
-        var user = new SmartyUser { UserName = email, Email = email };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-    }
+    private Task CreateUserAsync(string email, string role) => AccountTestKit.CreateUserAsync(_factory, email, role);
 
-    private static async Task<HttpResponseMessage> PostPageFormAsync(Browser browser, string url, params (string Name, string Value)[] fields)
-    {
-        var page = await browser.GetOkAsync(url);
-        return await browser.PostAsync(url, page, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-    }
-
-    private static Task<HttpResponseMessage> SignInAsync(Browser browser, string email, string password = Password) =>
-        PostPageFormAsync(browser, "/account/signin", ("Input.Email", email), ("Input.Password", password));
-
-    private static string Totp(string base32Key)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(base32Key.ToUpperInvariant().Where(c => c != ' ').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
-        var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30); // Identity's TOTP reads the system clock
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0f;
-        var value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Task<HttpResponseMessage> SignInAsync(Browser browser, string email, string password = AccountTestKit.Password) => AccountTestKit.SignInAsync(browser, email, password);
 
     [Fact]
     public async Task TwoFactorSetUp_TakingLongerThanTheRevalidationInterval_StillCompletes()
@@ -75,7 +43,7 @@ public sealed class SessionOverTimeTests : IAsyncLifetime
         var key = setup.QuerySelector("[data-testid=authenticator-key]")!.TextContent;
 
         _clock.Advance(TimeSpan.FromMinutes(3)); // scanning the code, finding the phone
-        using var enabled = await browser.PostAsync("/account/2fa", setup, [new("Form.Code", Totp(key))]);
+        using var enabled = await browser.PostAsync("/account/2fa", setup, [new("Form.Code", AccountTestKit.Totp(key))]);
 
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         Assert.NotNull(Browser.Parse(await enabled.Content.ReadAsStringAsync()).QuerySelector("[data-testid='2fa-enabled']"));
@@ -89,11 +57,11 @@ public sealed class SessionOverTimeTests : IAsyncLifetime
         (await SignInAsync(setupBrowser, "steady@smarty.example")).Dispose();
         var setup = await setupBrowser.GetOkAsync("/account/2fa");
         var key = setup.QuerySelector("[data-testid=authenticator-key]")!.TextContent;
-        (await setupBrowser.PostAsync("/account/2fa", setup, [new("Form.Code", Totp(key))])).Dispose();
+        (await setupBrowser.PostAsync("/account/2fa", setup, [new("Form.Code", AccountTestKit.Totp(key))])).Dispose();
 
         var browser = new Browser(_factory.CreateBrowser());
         (await SignInAsync(browser, "steady@smarty.example")).Dispose();
-        (await PostPageFormAsync(browser, "/account/signin/2fa", ("Form.Code", Totp(key)))).Dispose();
+        (await AccountTestKit.PostPageFormAsync(browser, "/account/signin/2fa", ("Form.Code", AccountTestKit.Totp(key)))).Dispose();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).Status);
 
         for (var i = 0; i < 4; i++)
@@ -128,7 +96,7 @@ public sealed class SessionOverTimeTests : IAsyncLifetime
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 10; i++)
         {
-            using var guess = await PostPageFormAsync(browser, "/account/password", ("Form.Current", "guess number " + i), ("Form.New", "a new long password here"), ("Form.Confirm", "a new long password here"));
+            using var guess = await AccountTestKit.PostPageFormAsync(browser, "/account/password", ("Form.Current", "guess number " + i), ("Form.New", "a new long password here"), ("Form.Confirm", "a new long password here"));
             statuses.Add(guess.StatusCode);
         }
 

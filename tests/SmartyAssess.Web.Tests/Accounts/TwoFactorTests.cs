@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Net;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Tests.Infrastructure;
 
@@ -10,50 +7,15 @@ namespace SmartyAssess.Web.Tests.Accounts;
 /// <summary>TOTP two-factor sign-in: set-up with an authenticator app, the second step, recovery codes, and administrators.</summary>
 public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
-
-    private async Task CreateUserAsync(string email, string role)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<SmartyUser>>();
-        var user = new SmartyUser { UserName = email, Email = email };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-    }
-
-    private static async Task<HttpResponseMessage> PostPageFormAsync(Browser browser, string url, params (string Name, string Value)[] fields)
-    {
-        var page = await browser.GetOkAsync(url);
-        return await browser.PostAsync(url, page, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-    }
-
-    private static Task<HttpResponseMessage> SignInAsync(Browser browser, string email) =>
-        PostPageFormAsync(browser, "/account/signin", ("Input.Email", email), ("Input.Password", Password));
-
     private static string Path(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         return response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString;
     }
 
-    /// <summary>RFC 6238 as authenticator apps compute it: HMAC-SHA1 over 30-second steps, six digits.</summary>
-    private static string Totp(string base32Key)
-    {
-        var key = Base32(base32Key);
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30);
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0f;
-        var value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task CreateUserAsync(string email, string role) => AccountTestKit.CreateUserAsync(app.Factory, email, role);
 
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(text.ToUpperInvariant().Where(c => c != ' ' && c != '=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
-        return [.. Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2))];
-    }
+    private static Task<HttpResponseMessage> SignInAsync(Browser browser, string email) => AccountTestKit.SignInAsync(browser, email);
 
     /// <summary>Turns two-factor sign-in on from the set-up page, as the person would with their app; returns the key and the recovery codes.</summary>
     private static async Task<(string Key, List<string> RecoveryCodes)> EnableAsync(Browser browser)
@@ -62,7 +24,7 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
         var key = setup.QuerySelector("[data-testid=authenticator-key]")!.TextContent;
         Assert.StartsWith("data:image/png;base64,", setup.QuerySelector("img[alt^='QR code']")!.GetAttribute("src"), StringComparison.Ordinal);
 
-        using var enabled = await browser.PostAsync("/account/2fa", setup, [new("Form.Code", Totp(key))]);
+        using var enabled = await browser.PostAsync("/account/2fa", setup, [new("Form.Code", AccountTestKit.Totp(key))]);
         var page = Browser.Parse(await enabled.Content.ReadAsStringAsync());
         Assert.NotNull(page.QuerySelector("[data-testid='2fa-enabled']"));
         return (key, [.. page.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent)]);
@@ -83,7 +45,7 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("/account/signin/2fa", Path(password));
         Assert.Equal(HttpStatusCode.Found, (await next.Client.GetAsync("/account")).StatusCode); // not signed in yet
 
-        using var code = await PostPageFormAsync(next, "/account/signin/2fa", ("Form.Code", Totp(key)));
+        using var code = await AccountTestKit.PostPageFormAsync(next, "/account/signin/2fa", ("Form.Code", AccountTestKit.Totp(key)));
         Assert.Equal("/account", Path(code));
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/account")).Status);
     }
@@ -95,7 +57,7 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
         var browser = new Browser(app.Factory.CreateBrowser());
         (await SignInAsync(browser, "typo@hub.example")).Dispose();
 
-        using var wrong = await PostPageFormAsync(browser, "/account/2fa", ("Form.Code", "000000"));
+        using var wrong = await AccountTestKit.PostPageFormAsync(browser, "/account/2fa", ("Form.Code", "000000"));
 
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("not right", Browser.Parse(await wrong.Content.ReadAsStringAsync()).QuerySelector("#code-error")!.TextContent, StringComparison.Ordinal);
@@ -112,11 +74,11 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
 
         var first = new Browser(app.Factory.CreateBrowser());
         (await SignInAsync(first, "lostphone@hub.example")).Dispose();
-        Assert.Equal("/account", Path(await PostPageFormAsync(first, "/account/signin/2fa", ("Form.Code", recovery[0]))));
+        Assert.Equal("/account", Path(await AccountTestKit.PostPageFormAsync(first, "/account/signin/2fa", ("Form.Code", recovery[0]))));
 
         var again = new Browser(app.Factory.CreateBrowser());
         (await SignInAsync(again, "lostphone@hub.example")).Dispose();
-        using var reused = await PostPageFormAsync(again, "/account/signin/2fa", ("Form.Code", recovery[0]));
+        using var reused = await AccountTestKit.PostPageFormAsync(again, "/account/signin/2fa", ("Form.Code", recovery[0]));
         Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
     }
 
@@ -148,7 +110,7 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
         var (key, _) = await EnableAsync(browser);
         var fresh = new Browser(app.Factory.CreateBrowser());
         (await SignInAsync(fresh, "root@smarty.example")).Dispose();
-        (await PostPageFormAsync(fresh, "/account/signin/2fa", ("Form.Code", Totp(key)))).Dispose();
+        (await AccountTestKit.PostPageFormAsync(fresh, "/account/signin/2fa", ("Form.Code", AccountTestKit.Totp(key)))).Dispose();
         var admin = await fresh.GetOkAsync("/admin");
         Assert.Equal("Administration", admin.QuerySelector("h1")!.TextContent);
     }

@@ -65,7 +65,7 @@ internal static class AccountCommands
             Country = country,
             Regions = regions,
             ShareCode = await NewShareCodeAsync(db),
-            CreatedAt = Truncate(TimeProvider.System.GetUtcNow().UtcDateTime),
+            CreatedAt = TimeProvider.System.UtcNowForStorage(),
         };
         db.Hubs.Add(hub);
         await db.SaveChangesAsync();
@@ -101,7 +101,7 @@ internal static class AccountCommands
             case "disable":
                 {
                     var user = await FindAsync(users, email);
-                    user.DisabledAt = Truncate(TimeProvider.System.GetUtcNow().UtcDateTime);
+                    user.DisabledAt = TimeProvider.System.UtcNowForStorage();
                     Check(await users.UpdateAsync(user));
                     Check(await users.UpdateSecurityStampAsync(user)); // ends its sessions at the next check
                     await output.WriteLineAsync($"{email} is disabled; it cannot sign in, and its sessions end within a minute");
@@ -117,7 +117,7 @@ internal static class AccountCommands
     {
         var role = Roles.All.Select(r => r.Name).SingleOrDefault(r => string.Equals(r, args.Required("role"), StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"--role must be one of {string.Join(", ", Roles.All.Select(r => r.Name))}.");
-        var user = new SmartyUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = Truncate(TimeProvider.System.GetUtcNow().UtcDateTime) };
+        var user = new SmartyUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = TimeProvider.System.UtcNowForStorage() };
         if (role == Roles.Advisor)
         {
             var key = args.Optional("hub") ?? throw new UsageException("An advisor belongs to a hub: give --hub with its page name or share code.");
@@ -213,7 +213,4 @@ internal static class AccountCommands
             }
         }
     }
-
-    /// <summary>Microseconds, as the app stores times (PostgreSQL keeps no more).</summary>
-    private static DateTime Truncate(DateTime time) => new(time.Ticks - (time.Ticks % 10), DateTimeKind.Utc);
 }

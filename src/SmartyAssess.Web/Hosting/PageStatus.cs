@@ -7,12 +7,7 @@ internal static class PageStatus
     /// .NET 10's component endpoint drop the body and leave the response to status-code pages
     /// (dotnet/aspnetcore#60970), so the status is set just before the headers go out instead.
     /// </summary>
-    public static void NotFoundWithContent(HttpContext context) =>
-        context.Response.OnStarting(() =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+    public static void NotFoundWithContent(HttpContext context) => WithStatus(context, StatusCodes.Status404NotFound);
 
     /// <summary>Sends the page with another status (and headers), for the same reason as <see cref="NotFoundWithContent"/>.</summary>
     public static void WithStatus(HttpContext context, int status, params (string Name, string Value)[] headers) =>

@@ -7,7 +7,7 @@ using SmartyAssess.Web.Tests.Infrastructure;
 namespace SmartyAssess.Web.Tests.Accounts;
 
 /// <summary>What the account tests share: making a user, posting a page's own form, and computing a TOTP code as an app would.</summary>
-internal static class AccountTestKit
+public static class AccountTestKit
 {
     public const string Password = "correct horse battery staple";
 

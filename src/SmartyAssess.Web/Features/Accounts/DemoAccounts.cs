@@ -31,7 +31,7 @@ internal static class DemoAccounts
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SmartyUser>>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().UtcNowForStorage();
         var hub = await db.Hubs.SingleOrDefaultAsync(h => h.Slug == HubSlug);
         if (hub is null)
         {

@@ -33,6 +33,22 @@ public sealed class SignInThrottle : IDisposable
     }
 
     /// <summary>
+    /// For the account pages: null when the attempt may go ahead; otherwise the sentence to show,
+    /// with the response set to 429 and <c>Retry-After</c>.
+    /// </summary>
+    public string? Refuse(HttpContext context, string account, string attempts = "attempts")
+    {
+        if (TryAttempt(account, AddressKey(context.Connection.RemoteIpAddress)) is not { } wait)
+        {
+            return null;
+        }
+
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        Hosting.PageStatus.WithStatus(context, StatusCodes.Status429TooManyRequests, ("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return $"Too many {attempts}. Please wait {seconds} seconds and try again.";
+    }
+
+    /// <summary>
     /// The client address as a throttling key. IPv6 clients usually hold a whole /64, so one key
     /// per /64, or each of its addresses would get its own budget.
     /// </summary>

@@ -3,7 +3,6 @@ using SmartyAssess.Assessment.Scoring;
 using SmartyAssess.Assessment.Submissions;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
-using SmartyAssess.Web.Hosting;
 
 namespace SmartyAssess.Web.Features.Assessments;
 

@@ -121,17 +121,6 @@ internal static class NonNullElements
                 }
 
                 return null;
-            case IEnumerable pairs when value.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)):
-                foreach (var pair in pairs)
-                {
-                    var (key, entryValue) = (pair.GetType().GetProperty("Key")!.GetValue(pair), pair.GetType().GetProperty("Value")!.GetValue(pair));
-                    if (entryValue is null)
-                    {
-                        return $"\u201c{key}\u201d";
-                    }
-                }
-
-                return null;
             case IEnumerable items and not string:
                 var index = 0;
                 foreach (var item in items)

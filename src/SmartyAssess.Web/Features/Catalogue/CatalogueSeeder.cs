@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Catalogue;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
-using SmartyAssess.Web.Hosting;
 
 namespace SmartyAssess.Web.Features.Catalogue;
 

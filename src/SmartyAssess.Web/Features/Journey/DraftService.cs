@@ -4,7 +4,6 @@ using SmartyAssess.Assessment.Submissions;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Features.Assessments;
-using SmartyAssess.Web.Hosting;
 
 namespace SmartyAssess.Web.Features.Journey;
 

@@ -6,7 +6,6 @@ using SmartyAssess.Data.Entities;
 using SmartyAssess.Recommender;
 using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.Journey;
-using SmartyAssess.Web.Hosting;
 
 namespace SmartyAssess.Web.Features.Recommendations;
 

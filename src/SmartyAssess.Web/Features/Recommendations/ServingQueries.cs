@@ -34,17 +34,3 @@ internal sealed class ServingQueries
 }
 
 internal readonly record struct FeedbackEvent(string PracticeId, PracticeFeedbackKind Kind);
-
-internal static class AsyncEnumerableLists
-{
-    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var item in source.WithCancellation(cancellationToken))
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-}

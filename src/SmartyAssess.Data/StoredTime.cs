@@ -1,6 +1,6 @@
-namespace SmartyAssess.Web.Hosting;
+namespace SmartyAssess.Data;
 
-internal static class StoredTime
+public static class StoredTime
 {
     /// <summary>
     /// Now, in UTC, cut to whole microseconds: PostgreSQL keeps no more, so a value returned right

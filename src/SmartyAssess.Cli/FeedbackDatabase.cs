@@ -21,7 +21,7 @@ internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOn
         }
 
         var impressions = db.Impressions.AsNoTracking().Select(i => new { i.AssessmentId, i.PracticeId }).ToList();
-        var feedback = db.Feedback.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.Id, f.AssessmentId, f.PracticeId, f.Kind }).ToList();
+        var feedback = db.Feedback.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.Id, f.AssessmentId, f.PracticeId, f.Kind, f.Source }).ToList();
         var ids = impressions.Select(i => i.AssessmentId).Concat(feedback.Select(f => f.AssessmentId)).ToHashSet();
         var results = db.Results.AsNoTracking().Include(r => r.Assessment).Where(r => ids.Contains(r.AssessmentId)).ToList();
 
@@ -36,7 +36,7 @@ internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOn
                 r.Assessment.Goals))
             .ToList();
         var events = impressions.Select(i => new FeedbackEvent(RecommenderInputs.FirmId(i.AssessmentId), i.PracticeId, FeedbackKind.ShownNoAction, 0))
-            .Concat(feedback.Select(f => new FeedbackEvent(RecommenderInputs.FirmId(f.AssessmentId), f.PracticeId, Kind(f.Kind), f.Id)))
+            .Concat(feedback.Select(f => new FeedbackEvent(RecommenderInputs.FirmId(f.AssessmentId), f.PracticeId, Kind(f.Kind), f.Id, f.Source == FeedbackSources.Advisor ? FeedbackSource.Advisor : FeedbackSource.Firm)))
             .ToList();
 
         var published = db.RecommenderModels.AsNoTracking().Where(m => m.Published).OrderByDescending(m => m.Id).FirstOrDefault();
@@ -61,6 +61,7 @@ internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOn
     {
         PracticeFeedbackKind.Adopted => FeedbackKind.Adopted,
         PracticeFeedbackKind.Relevant => FeedbackKind.Relevant,
+        PracticeFeedbackKind.Planned => FeedbackKind.Planned,
         _ => FeedbackKind.NotRelevant,
     };
 }

@@ -33,6 +33,16 @@ public abstract class SmartyDbContext(DbContextOptions options)
 
     public DbSet<HubRecord> Hubs => Set<HubRecord>();
 
+    public DbSet<ShareConsent> ShareConsents => Set<ShareConsent>();
+
+    public DbSet<AdvisorNote> AdvisorNotes => Set<AdvisorNote>();
+
+    public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
+
+    public DbSet<HubApiToken> HubApiTokens => Set<HubApiToken>();
+
+    public DbSet<ErasedLink> ErasedLinks => Set<ErasedLink>();
+
     /// <summary>The antiforgery and cookie keys, shared so that any instance can serve any request, and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2,8 +2,12 @@ using SmartyAssess.Data;
 using SmartyAssess.Web.Features.Accounts;
 using SmartyAssess.Web.Features.Assessments;
 using SmartyAssess.Web.Features.Catalogue;
+using SmartyAssess.Web.Features.DataRights;
+using SmartyAssess.Web.Features.Hubs;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Progress;
 using SmartyAssess.Web.Features.Recommendations;
+using SmartyAssess.Web.Features.Sharing;
 using SmartyAssess.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +18,10 @@ builder.AddAccounts();              // Identity for advisors, analysts and admin
 builder.AddQuestionnaireJourney();  // questionnaire from data/ (validated now), drafts, submission
 builder.AddPracticeCatalogue();     // good practices from data/catalogue, validated against the questionnaire
 builder.AddRecommender();           // model from the database or models/, refreshed without restart; impressions and feedback
+builder.AddSharing();               // an SME shares its results with a hub, with a consent record, and takes it back
+builder.AddHubs();                  // the advisor workspace and the hub's read-only API tokens
+builder.AddProgress();              // re-assessment (T0 → T1), deltas and targets
+builder.AddDataRights();            // export and erasure of an assessment; purge of abandoned drafts
 
 var app = builder.Build();
 
@@ -29,6 +37,10 @@ app.MapAssessmentApi();             // /api/questionnaire, /api/assessments
 app.MapPracticeApi();               // /api/practices
 app.MapRecommendationEndpoints();   // /api/assessments/{id}/recommendations and /feedback; the results page's feedback form
 app.MapAccounts();                  // /account/signout (the account pages are components)
+app.MapSharing();                   // /results/{id}/shares/{consent}/revoke (the share page is a component)
+app.MapHubs();                      // /api/hub/clients, the workspace's form posts and CSV under /hub
+app.MapProgress();                  // /api/assessments/{id}/history, /results/{id}/reassess and /targets
+app.MapDataRights();                // /api/assessments/{id}/export, DELETE /api/assessments/{id}, /results/{id}/export
 app.MapWebHosting();                // pages, /openapi/v1.json, /health/*
 app.PrintUrlWhenStarted();
 

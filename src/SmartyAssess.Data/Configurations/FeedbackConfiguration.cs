@@ -15,6 +15,7 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<PracticeF
         builder.Property(f => f.Source).HasMaxLength(16);
         builder.Property(f => f.ModelVersion).HasMaxLength(100);
         builder.HasIndex(f => new { f.AssessmentId, f.Id });
+        builder.HasOne<HubRecord>().WithMany().HasForeignKey(f => f.HubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AssessmentRecord>().WithMany().HasForeignKey(f => f.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         // Practices are never deleted (withdrawn instead), so feedback always names a known practice.
         builder.HasOne<PracticeRecord>().WithMany().HasForeignKey(f => f.PracticeId).OnDelete(DeleteBehavior.Restrict);

@@ -42,5 +42,17 @@ public sealed class AssessmentRecord
     /// <summary>Goal ids, in the order the questionnaire lists them.</summary>
     public List<string> Goals { get; set; } = [];
 
+    /// <summary>
+    /// One firm's assessments over time (T0, T1, …) share a random series id; it is set on both when
+    /// the first re-assessment starts, and names no assessment, so erasing one leaves no reference to it.
+    /// </summary>
+    public Guid? SeriesId { get; set; }
+
+    /// <summary>The assessment this one re-assessed (pre-filled from); cleared when that one is erased.</summary>
+    public Guid? PreviousAssessmentId { get; set; }
+
+    /// <summary>Target level (0–5) per dimension id, set by the firm or its advisor; a missing dimension means one level up.</summary>
+    public Dictionary<string, int> Targets { get; set; } = [];
+
     public AssessmentResult? Result { get; set; }
 }

@@ -14,7 +14,7 @@ public sealed class PracticeFeedback
 
     public PracticeFeedbackKind Kind { get; set; }
 
-    /// <summary>Who gave it: <c>sme</c> (results page or API with the result's link); advisors come later.</summary>
+    /// <summary>Who gave it: <see cref="FeedbackSources.Sme"/> (results page or API with the result's link) or <see cref="FeedbackSources.Advisor"/> (on the client's behalf).</summary>
     public required string Source { get; set; }
 
     /// <summary>The model version and rank the practice was shown with, when it was shown (feedback on any practice is allowed).</summary>
@@ -23,4 +23,14 @@ public sealed class PracticeFeedback
     public int? Rank { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The advisor's hub, for advisor feedback.</summary>
+    public Guid? HubId { get; set; }
+}
+
+/// <summary>The values of <see cref="PracticeFeedback.Source"/>.</summary>
+public static class FeedbackSources
+{
+    public const string Sme = "sme";
+    public const string Advisor = "advisor";
 }

@@ -11,4 +11,7 @@ public enum PracticeFeedbackKind
 
     /// <summary>"We have adopted / plan to adopt".</summary>
     Adopted,
+
+    /// <summary>"Planned": recorded by an advisor for a client (the firm's own button says adopted / plan to adopt).</summary>
+    Planned,
 }

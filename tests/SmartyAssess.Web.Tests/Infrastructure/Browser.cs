@@ -44,6 +44,28 @@ public sealed class Browser(HttpClient client)
         return await Client.PostAsync(url, new FormUrlEncodedContent(content));
     }
 
+    /// <summary>
+    /// Submits the form matched by <paramref name="selector"/> as a browser would: to its action (or
+    /// <paramref name="pageUrl"/> when it has none), with its hidden fields and <paramref name="fields"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string selector, IEnumerable<KeyValuePair<string, string>> fields, string? pageUrl = null)
+    {
+        var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"No form {selector} on the page");
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl ?? throw new InvalidOperationException("The form has no action; give the page's URL");
+        var content = form.QuerySelectorAll("input[type=hidden]").Select(h => new KeyValuePair<string, string>(h.GetAttribute("name")!, h.GetAttribute("value") ?? "")).ToList();
+        content.AddRange(fields);
+        return await Client.PostAsync(action, new FormUrlEncodedContent(content));
+    }
+
+    /// <summary>Submits a form (see <see cref="SubmitAsync"/>) and expects a redirect; returns its target.</summary>
+    public async Task<string> SubmitAndRedirectAsync(IDocument page, string selector, IEnumerable<KeyValuePair<string, string>> fields, string? pageUrl = null)
+    {
+        using var response = await SubmitAsync(page, selector, fields, pageUrl);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Found, $"Submitting {selector} gave {(int)response.StatusCode} instead of a redirect: {ErrorText(Parse(body))}");
+        return response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString;
+    }
+
     /// <summary>Posts and expects a redirect; returns its target path.</summary>
     public async Task<string> PostAndRedirectAsync(string url, IDocument page, IEnumerable<KeyValuePair<string, string>> fields)
     {

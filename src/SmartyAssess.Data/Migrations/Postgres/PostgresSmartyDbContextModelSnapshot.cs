@@ -194,6 +194,97 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ActionPlanItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.ToTable("ActionPlanItems", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.AdvisorNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.ToTable("AdvisorNotes", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -222,6 +313,9 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<Guid?>("PreviousAssessmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("text");
@@ -239,16 +333,30 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PreviousAssessmentId");
+
                     b.HasIndex("ResumeTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("SubmittedAt", "UpdatedAt");
 
                     b.ToTable("Assessments", (string)null);
                 });
@@ -315,6 +423,67 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.ToTable("CatalogueVersions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ErasedLink", b =>
+                {
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("ErasedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ErasedLinks", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.HubApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("HubApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.HubRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -376,6 +545,9 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("HubId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -399,6 +571,8 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HubId");
 
                     b.HasIndex("PracticeId");
 
@@ -575,6 +749,49 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.ToTable("RecommenderModels", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ShareConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContinuedFromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FirmLabel")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PrivacyNoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.HasIndex("HubId", "RevokedAt");
+
+                    b.ToTable("ShareConsents", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.SmartyUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -707,6 +924,42 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ActionPlanItem", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.AdvisorNote", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentResult", b =>
                 {
                     b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", "Assessment")
@@ -718,6 +971,15 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.Navigation("Assessment");
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.HubApiToken", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.PracticeFeedback", b =>
                 {
                     b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
@@ -725,6 +987,11 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
                         .WithMany()
@@ -746,6 +1013,23 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ShareConsent", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", "Hub")
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Hub");
                 });
 
             modelBuilder.Entity("SmartyAssess.Data.Entities.SmartyUser", b =>

@@ -195,6 +195,97 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ActionPlanItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.ToTable("ActionPlanItems", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.AdvisorNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.ToTable("AdvisorNotes", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -223,6 +314,9 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<Guid?>("PreviousAssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -240,17 +334,31 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PreviousAssessmentId");
+
                     b.HasIndex("ResumeTokenHash")
                         .IsUnique()
                         .HasFilter("[ResumeTokenHash] IS NOT NULL");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("SubmittedAt", "UpdatedAt");
 
                     b.ToTable("Assessments", (string)null);
                 });
@@ -318,6 +426,67 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.ToTable("CatalogueVersions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ErasedLink", b =>
+                {
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<DateOnly>("ErasedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ErasedLinks", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.HubApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("HubApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.HubRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +548,9 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -402,6 +574,8 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HubId");
 
                     b.HasIndex("PracticeId");
 
@@ -578,6 +752,49 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.ToTable("RecommenderModels", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ShareConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContinuedFromId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FirmLabel")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PrivacyNoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.HasIndex("HubId", "RevokedAt");
+
+                    b.ToTable("ShareConsents", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.SmartyUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -711,6 +928,42 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ActionPlanItem", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.AdvisorNote", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentResult", b =>
                 {
                     b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", "Assessment")
@@ -722,6 +975,15 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.Navigation("Assessment");
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.HubApiToken", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.PracticeFeedback", b =>
                 {
                     b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
@@ -729,6 +991,11 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
                         .WithMany()
@@ -750,6 +1017,23 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ShareConsent", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", "Hub")
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Hub");
                 });
 
             modelBuilder.Entity("SmartyAssess.Data.Entities.SmartyUser", b =>

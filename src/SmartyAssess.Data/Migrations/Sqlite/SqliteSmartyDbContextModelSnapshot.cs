@@ -183,6 +183,93 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ActionPlanItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.ToTable("ActionPlanItems", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.AdvisorNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.ToTable("AdvisorNotes", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -211,6 +298,9 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PreviousAssessmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -228,7 +318,15 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -236,8 +334,14 @@ namespace SmartyAssess.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PreviousAssessmentId");
+
                     b.HasIndex("ResumeTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("SubmittedAt", "UpdatedAt");
 
                     b.ToTable("Assessments", (string)null);
                 });
@@ -304,6 +408,67 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.ToTable("CatalogueVersions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ErasedLink", b =>
+                {
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("ErasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ErasedLinks", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.HubApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("HubApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.HubRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -363,6 +528,9 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HubId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -386,6 +554,8 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HubId");
 
                     b.HasIndex("PracticeId");
 
@@ -558,6 +728,49 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.ToTable("RecommenderModels", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ShareConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContinuedFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirmLabel")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyNoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "HubId");
+
+                    b.HasIndex("HubId", "RevokedAt");
+
+                    b.ToTable("ShareConsents", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.SmartyUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -690,6 +903,42 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ActionPlanItem", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.AdvisorNote", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.AssessmentResult", b =>
                 {
                     b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", "Assessment")
@@ -701,6 +950,15 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.Navigation("Assessment");
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.HubApiToken", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.PracticeFeedback", b =>
                 {
                     b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
@@ -708,6 +966,11 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
                         .WithMany()
@@ -729,6 +992,23 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.ShareConsent", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", "Hub")
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Hub");
                 });
 
             modelBuilder.Entity("SmartyAssess.Data.Entities.SmartyUser", b =>

@@ -133,4 +133,10 @@ public static class Policies
 {
     /// <summary>An administrator who signed in with a second factor.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>A hub's advisor (the hub itself is checked on every request by <c>HubAccess</c>).</summary>
+    public const string Advisor = "Advisor";
+
+    /// <summary>The read-only hub API: an advisor's session or one of the hub's bearer tokens.</summary>
+    public const string HubReader = "HubReader";
 }

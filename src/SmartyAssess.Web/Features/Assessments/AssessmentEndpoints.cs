@@ -98,13 +98,13 @@ public static class AssessmentEndpoints
         return TypedResults.Created($"/api/assessments/{result.Id}", ToResponse(result));
     }
 
-    private static async Task<Results<Ok<AssessmentResultResponse>, ProblemHttpResult>> GetAssessmentAsync(string id, SmartyDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AssessmentResultResponse>, ProblemHttpResult>> GetAssessmentAsync(string id, SmartyDbContext db, DataRights.ErasureService erasure, CancellationToken cancellationToken)
     {
         var result = ResultId.IsWellFormed(id)
             ? await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             : null;
         return result is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Assessment not found", detail: "No assessment has this id.")
+            ? await DataRights.AssessmentProblems.NotFoundOrGoneAsync(id, erasure, cancellationToken)
             : TypedResults.Ok(ToResponse(result));
     }
 

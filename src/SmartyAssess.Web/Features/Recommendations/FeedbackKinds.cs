@@ -9,6 +9,9 @@ public static class FeedbackKinds
     public const string NotRelevant = "notRelevant";
     public const string Adopted = "adopted";
 
+    /// <summary>Recorded by advisors only; the API reports it but a firm's own feedback says adopted.</summary>
+    public const string Planned = "planned";
+
     public static readonly string[] All = [Relevant, NotRelevant, Adopted];
 
     public static bool TryParse(string? name, out PracticeFeedbackKind kind)
@@ -27,7 +30,31 @@ public static class FeedbackKinds
     {
         PracticeFeedbackKind.Relevant => Relevant,
         PracticeFeedbackKind.NotRelevant => NotRelevant,
+        PracticeFeedbackKind.Planned => Planned,
         _ => Adopted,
+    };
+
+    /// <summary>The outcomes an advisor records for a client.</summary>
+    public static readonly PracticeFeedbackKind[] AdvisorKinds = [PracticeFeedbackKind.Relevant, PracticeFeedbackKind.NotRelevant, PracticeFeedbackKind.Planned, PracticeFeedbackKind.Adopted];
+
+    public static bool TryParseAdvisor(string? name, out PracticeFeedbackKind kind)
+    {
+        if (name == Planned)
+        {
+            kind = PracticeFeedbackKind.Planned;
+            return true;
+        }
+
+        return TryParse(name, out kind);
+    }
+
+    /// <summary>How the advisor's client page states an outcome.</summary>
+    public static string AdvisorLabel(PracticeFeedbackKind kind) => kind switch
+    {
+        PracticeFeedbackKind.Relevant => "Relevant",
+        PracticeFeedbackKind.NotRelevant => "Not relevant",
+        PracticeFeedbackKind.Planned => "Planned",
+        _ => "Adopted",
     };
 
     /// <summary>How the results page states a firm's feedback.</summary>
@@ -35,6 +62,7 @@ public static class FeedbackKinds
     {
         PracticeFeedbackKind.Relevant => "Relevant to us",
         PracticeFeedbackKind.NotRelevant => "Not relevant",
+        PracticeFeedbackKind.Planned => "Planned with your advisor",
         _ => "We have adopted / plan to adopt",
     };
 }

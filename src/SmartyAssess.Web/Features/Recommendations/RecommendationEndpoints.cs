@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SmartyAssess.Web.Features.Assessments;
+using SmartyAssess.Web.Features.DataRights;
 
 namespace SmartyAssess.Web.Features.Recommendations;
 
@@ -19,7 +20,8 @@ public static class RecommendationEndpoints
             .WithSummary("The practices that best fit the assessed firm, with reasons; k (1–20, default 5) sets how many.")
             .Produces<RecommendationsResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
 
         api.MapPost("/feedback", PostFeedbackAsync)
             .WithName("PostFeedback")
@@ -28,6 +30,7 @@ public static class RecommendationEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .DisableAntiforgery();
 
@@ -36,7 +39,7 @@ public static class RecommendationEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetRecommendationsAsync(string id, HttpRequest request, RecommendationService service, RecommenderOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> GetRecommendationsAsync(string id, HttpRequest request, RecommendationService service, RecommenderOptions options, ErasureService erasure, CancellationToken cancellationToken)
     {
         var count = options.Count;
         if (request.Query.TryGetValue("k", out var k) && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > options.MaxCount))
@@ -49,7 +52,7 @@ public static class RecommendationEndpoints
         var set = ResultId.IsWellFormed(id) ? await service.GetAsync(id, count, cancellationToken) : null;
         if (set is null)
         {
-            return NotFound();
+            return await AssessmentProblems.NotFoundOrGoneAsync(id, erasure, cancellationToken);
         }
 
         return TypedResults.Ok(new RecommendationsResponse(set.ModelVersion, [.. set.Items.Select(i => new RecommendationItemResponse(
@@ -63,7 +66,7 @@ public static class RecommendationEndpoints
             $"/practices/{i.Practice.Id}"))]));
     }
 
-    private static async Task<IResult> PostFeedbackAsync(string id, HttpRequest request, RecommendationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> PostFeedbackAsync(string id, HttpRequest request, RecommendationService service, ErasureService erasure, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<FeedbackRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
@@ -95,7 +98,7 @@ public static class RecommendationEndpoints
         return await service.RecordFeedbackAsync(id, body.PracticeId!, kind, "sme", cancellationToken) switch
         {
             FeedbackOutcome.Saved => TypedResults.NoContent(),
-            FeedbackOutcome.AssessmentNotFound => NotFound(),
+            FeedbackOutcome.AssessmentNotFound => await AssessmentProblems.NotFoundOrGoneAsync(id, erasure, cancellationToken),
             FeedbackOutcome.UnknownPractice => TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["practiceId"] = [$"No practice in the catalogue has the id \u201c{body.PracticeId}\u201d."] },
                 title: "The feedback is not valid."),

@@ -45,16 +45,20 @@ public sealed class RecommendationService(
         return result is null ? null : await GetAsync(result, count, cancellationToken);
     }
 
-    public async Task<RecommendationSet> GetAsync(AssessmentResult result, int count, CancellationToken cancellationToken)
+    /// <param name="logImpressions">False when the list is shown to someone other than the firm (its advisor), so that the training data only counts what the firm saw.</param>
+    public async Task<RecommendationSet> GetAsync(AssessmentResult result, int count, CancellationToken cancellationToken, bool logImpressions = true)
     {
         var serving = models.Current;
         var latest = await LatestFeedbackAsync(result.AssessmentId, cancellationToken);
         var firm = Firm(result);
-        var exclude = latest.Where(f => f.Value is PracticeFeedbackKind.Adopted or PracticeFeedbackKind.NotRelevant).Select(f => f.Key)
+        var exclude = latest.Where(f => f.Value is PracticeFeedbackKind.Adopted or PracticeFeedbackKind.Planned or PracticeFeedbackKind.NotRelevant).Select(f => f.Key)
             .Concat(RecommenderInputs.Ineligible(serving.Engine.Practices, firm))
             .ToHashSet(StringComparer.Ordinal);
         var recommendations = serving.Engine.Recommend(firm, count, exclude);
-        await RecordImpressionsAsync(result.AssessmentId, serving.ModelVersion, recommendations, cancellationToken);
+        if (logImpressions)
+        {
+            await RecordImpressionsAsync(result.AssessmentId, serving.ModelVersion, recommendations, cancellationToken);
+        }
 
         var questionnaire = questionnaires.Find(result.QuestionnaireVersion) ?? questionnaires.Current;
         var words = new ReasonText(new PracticeLabels(questionnaire, result.Assessment?.Language ?? questionnaire.DefaultLanguage), result, serving.TrainedOn == TrainingSource.Feedback);
@@ -79,11 +83,14 @@ public sealed class RecommendationService(
     public async Task<FeedbackOutcome> RecordFeedbackAsync(string resultId, string practiceId, PracticeFeedbackKind kind, string source, CancellationToken cancellationToken)
     {
         var assessmentId = await db.Results.AsNoTracking().Where(r => r.Id == resultId).Select(r => (Guid?)r.AssessmentId).SingleOrDefaultAsync(cancellationToken);
-        if (assessmentId is not { } id)
-        {
-            return FeedbackOutcome.AssessmentNotFound;
-        }
+        return assessmentId is { } id
+            ? await RecordFeedbackAsync(id, practiceId, kind, source, null, cancellationToken)
+            : FeedbackOutcome.AssessmentNotFound;
+    }
 
+    /// <summary>Appends a feedback event for a known assessment; <paramref name="hubId"/> names the advisor's hub for advisor feedback.</summary>
+    public async Task<FeedbackOutcome> RecordFeedbackAsync(Guid id, string practiceId, PracticeFeedbackKind kind, string source, Guid? hubId, CancellationToken cancellationToken)
+    {
         if (catalogue.Find(practiceId) is null)
         {
             return FeedbackOutcome.UnknownPractice;
@@ -114,6 +121,7 @@ public sealed class RecommendationService(
             ModelVersion = shown?.ModelVersion,
             Rank = shown?.Rank,
             CreatedAt = time.UtcNowForStorage(),
+            HubId = hubId,
         });
         await db.SaveChangesAsync(cancellationToken);
         return FeedbackOutcome.Saved;

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using SmartyAssess.Data;
+using SmartyAssess.Data.Entities;
+using SmartyAssess.Web.Features.Catalogue;
+using SmartyAssess.Web.Features.Journey;
+
+namespace SmartyAssess.Web.Features.Hubs;
+
+/// <summary>One client in the advisor workspace: the latest assessment of a firm's series that is shared with the hub.</summary>
+public sealed record ClientRow(
+    Guid AssessmentId,
+    string Label,
+    bool Named,
+    string? Sector,
+    string? Size,
+    string? Region,
+    DateTime SubmittedAt,
+    double? OverallScore,
+    string? OverallBand,
+    string? WeakestDimensionId,
+    int ActedOn,
+    int Assessments);
+
+/// <summary>The clients of a hub: assessments currently shared with it (never one that is not).</summary>
+public sealed class HubClients(SmartyDbContext db, QuestionnaireCatalog catalog)
+{
+    public Task<string?> ShareCodeAsync(Guid hubId, CancellationToken cancellationToken) =>
+        db.Hubs.AsNoTracking().Where(h => h.Id == hubId).Select(h => h.ShareCode).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ClientRow>> ListAsync(Guid hubId, CancellationToken cancellationToken)
+    {
+        var shared = await db.ShareConsents.AsNoTracking()
+            .Where(c => c.HubId == hubId && c.RevokedAt == null)
+            .Join(db.Results, c => c.AssessmentId, r => r.AssessmentId, (c, r) => new
+            {
+                c.AssessmentId,
+                c.FirmLabel,
+                c.GrantedAt,
+                r.Assessment!.SeriesId,
+                r.Assessment.Profile,
+                r.CreatedAt,
+                r.OverallScore,
+                r.OverallBand,
+                r.WeakestDimensionId,
+            })
+            .ToListAsync(cancellationToken);
+        var ids = shared.Select(s => s.AssessmentId).Distinct().ToList();
+        var feedback = await db.Feedback.AsNoTracking().Where(f => ids.Contains(f.AssessmentId)).OrderBy(f => f.Id)
+            .Select(f => new { f.AssessmentId, f.PracticeId, f.Kind }).ToListAsync(cancellationToken);
+        var plans = await db.ActionPlanItems.AsNoTracking().Where(i => i.HubId == hubId && ids.Contains(i.AssessmentId) && i.Status != ActionPlanStatus.Dropped)
+            .Select(i => new { i.AssessmentId, i.PracticeId }).ToListAsync(cancellationToken);
+
+        // Acted on: the latest word on the practice is "planned" or "adopted", or it is in the plan.
+        var actedOn = feedback.GroupBy(f => (f.AssessmentId, f.PracticeId)).Select(g => (g.Key, Kind: g.Last().Kind))
+            .Where(x => x.Kind is PracticeFeedbackKind.Adopted or PracticeFeedbackKind.Planned).Select(x => x.Key)
+            .Concat(plans.Select(p => (p.AssessmentId, p.PracticeId)))
+            .Distinct()
+            .GroupBy(x => x.AssessmentId).ToDictionary(g => g.Key, g => g.Count());
+
+        var labels = new PracticeLabels(catalog.Current, catalog.Current.DefaultLanguage);
+        return [.. shared
+            .GroupBy(s => s.AssessmentId).Select(g => g.OrderByDescending(s => s.GrantedAt).First())
+            .GroupBy(s => s.SeriesId ?? s.AssessmentId)
+            .Select(series =>
+            {
+                var latest = series.OrderByDescending(s => s.CreatedAt).First();
+                var sector = latest.Profile.GetValueOrDefault("sector");
+                var size = latest.Profile.GetValueOrDefault("size");
+                var region = latest.Profile.GetValueOrDefault("region");
+                var described = string.Join(", ", new[] { sector is null ? null : labels.Sector(sector), size is null ? null : labels.Size(size), region is null ? null : labels.Region(region) }.Where(s => s is not null));
+                return new ClientRow(
+                    latest.AssessmentId,
+                    latest.FirmLabel ?? (described.Length > 0 ? described : "Unnamed firm"),
+                    latest.FirmLabel is not null,
+                    sector,
+                    size,
+                    region,
+                    latest.CreatedAt,
+                    latest.OverallScore,
+                    latest.OverallBand,
+                    latest.WeakestDimensionId,
+                    actedOn.GetValueOrDefault(latest.AssessmentId),
+                    series.Count());
+            })
+            .OrderByDescending(c => c.SubmittedAt)];
+    }
+}

@@ -284,8 +284,11 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             "/api/assessments/{id}/recommendations", "/api/practices", "/api/practices/{x}", "/openapi/v1.json",
             "/health/live", "/health/ready", "/not-found", "/error", "/{x}", "/api/{x}", "/account", "/account/signin", "/account/{x}",
             "/account/password", "/account/2fa", "/account/signin/2fa", "/account/denied", "/admin", "/hubs", "/hubs/{x}",
+            "/results/{id}/share", "/results/{x}/share", "/results/{id}/erase", "/results/{x}/erase", "/results/{id}/export", "/results/{x}/export",
+            "/api/assessments/{id}/history", "/api/assessments/{x}/history", "/api/assessments/{id}/export", "/api/assessments/{x}/export",
+            "/privacy", "/erased", "/hub", "/hub/clients/{x}", "/hub/tokens", "/hub/clients.csv", "/api/hub/clients", "/api/hub/clients/{x}",
         };
-        var parameters = new[] { "k", "lang", "theme", "dimension", "barrier", "country", "region", "sector", "instrument", "q", "feedback", "page", "status", "returnUrl", "handler" };
+        var parameters = new[] { "k", "lang", "theme", "dimension", "barrier", "country", "region", "sector", "instrument", "q", "feedback", "page", "status", "returnUrl", "handler", "code", "hub", "label", "sharing", "targets", "done", "sort", "band", "size" };
         for (var i = 0; i < Gets; i++)
         {
             var path = routes[random.Next(routes.Length)]

@@ -134,13 +134,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static string[] LinkOnly(string withLink, string without = "404") => [without, withLink, without, without, without, without, without];
 
     // anonymous, link, advisor (sharing), advisor (other), token, analyst, admin
-    private static readonly string[] SignedInPage = ["302 sign-in", "302 sign-in", "200", "200", "302 sign-in", "200", "200"];
-    private static readonly string[] AdvisorPage = ["302 sign-in", "302 sign-in", "200", "200", "302 sign-in", "302 denied", "302 denied"];
-    private static readonly string[] ClientWrite = ["302 sign-in", "302 sign-in", "302", "404", "302 sign-in", "302 denied", "302 denied"];
+    private static readonly string[] s_signedInPage = ["302 sign-in", "302 sign-in", "200", "200", "302 sign-in", "200", "200"];
+    private static readonly string[] s_advisorPage = ["302 sign-in", "302 sign-in", "200", "200", "302 sign-in", "302 denied", "302 denied"];
+    private static readonly string[] s_clientWrite = ["302 sign-in", "302 sign-in", "302", "404", "302 sign-in", "302 denied", "302 denied"];
 
     private static Func<Ids, HttpContent?> Form(params (string Name, string Value)[] fields) => _ => new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
-    private static readonly Rule[] Rules =
+    private static readonly Rule[] s_rules =
     [
         new("GET /", (_, _) => "/", All("200")),
         new("GET /privacy", (_, _) => "/privacy", All("200")),
@@ -164,22 +164,22 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /erased", (_, _) => "/erased", All("200")),
         new("GET /account/signin", (_, _) => "/account/signin", All("200"), Notes: "throttled per account and address (429)"),
         new("GET /account/signin/2fa", (_, _) => "/account/signin/2fa", All("200"), Notes: "the second step; asks to sign in again without the password step"),
-        new("GET /account", (_, _) => "/account", SignedInPage),
-        new("GET /account/password", (_, _) => "/account/password", SignedInPage),
-        new("GET /account/2fa", (_, _) => "/account/2fa", SignedInPage),
+        new("GET /account", (_, _) => "/account", s_signedInPage),
+        new("GET /account/password", (_, _) => "/account/password", s_signedInPage),
+        new("GET /account/2fa", (_, _) => "/account/2fa", s_signedInPage),
         new("GET /account/denied", (_, _) => "/account/denied", All("403")),
         new("GET /admin", (_, _) => "/admin", ["302 sign-in", "302 sign-in", "302 denied", "302 denied", "302 sign-in", "302 denied", "200"], Notes: "Admin role and signed in with a second factor"),
-        new("GET /hub", (_, _) => "/hub", AdvisorPage, Notes: "an advisor sees their own hub's clients only"),
-        new("GET /hub/tokens", (_, _) => "/hub/tokens", AdvisorPage),
-        new("GET /hub/clients.csv", (_, _) => "/hub/clients.csv", AdvisorPage),
+        new("GET /hub", (_, _) => "/hub", s_advisorPage, Notes: "an advisor sees their own hub's clients only"),
+        new("GET /hub/tokens", (_, _) => "/hub/tokens", s_advisorPage),
+        new("GET /hub/clients.csv", (_, _) => "/hub/clients.csv", s_advisorPage),
         new("GET /hub/clients/{AssessmentId}", (_, ids) => $"/hub/clients/{ids.Assessment}", ["302 sign-in", "302 sign-in", "200", "404", "302 sign-in", "302 denied", "302 denied"], Notes: "404 unless shared with the advisor's hub now"),
-        new("POST /hub/clients/{assessmentId}/notes", (_, ids) => $"/hub/clients/{ids.Assessment}/notes", ClientWrite, "POST", Form(("text", "note"))),
-        new("POST /hub/clients/{assessmentId}/notes/{noteId}", (_, ids) => $"/hub/clients/{ids.Assessment}/notes/{ids.NoteId}", ClientWrite, "POST", Form(("text", "edited")), "only the note's author changes it"),
-        new("POST /hub/clients/{assessmentId}/outcomes", (_, ids) => $"/hub/clients/{ids.Assessment}/outcomes", ClientWrite, "POST", ids => Form(("practiceId", ids.PracticeId), ("kind", "planned"))(ids)),
-        new("POST /hub/clients/{assessmentId}/plan", (_, ids) => $"/hub/clients/{ids.Assessment}/plan", ClientWrite, "POST", ids => Form(("practiceId", ids.PracticeId), ("owner", "o"), ("status", "planned"))(ids)),
-        new("POST /hub/clients/{assessmentId}/plan/{itemId}", (_, ids) => $"/hub/clients/{ids.Assessment}/plan/{ids.PlanItemId}", ClientWrite, "POST", Form(("owner", "o"), ("status", "done"))),
-        new("POST /hub/clients/{assessmentId}/targets", (_, ids) => $"/hub/clients/{ids.Assessment}/targets", ClientWrite, "POST", Form(("target.strategy", "4"))),
-        new("POST /hub/clients/{assessmentId}/reassess", (_, ids) => $"/hub/clients/{ids.Assessment}/reassess", ClientWrite, "POST", Form()),
+        new("POST /hub/clients/{assessmentId}/notes", (_, ids) => $"/hub/clients/{ids.Assessment}/notes", s_clientWrite, "POST", Form(("text", "note"))),
+        new("POST /hub/clients/{assessmentId}/notes/{noteId}", (_, ids) => $"/hub/clients/{ids.Assessment}/notes/{ids.NoteId}", s_clientWrite, "POST", Form(("text", "edited")), "only the note's author changes it"),
+        new("POST /hub/clients/{assessmentId}/outcomes", (_, ids) => $"/hub/clients/{ids.Assessment}/outcomes", s_clientWrite, "POST", ids => Form(("practiceId", ids.PracticeId), ("kind", "planned"))(ids)),
+        new("POST /hub/clients/{assessmentId}/plan", (_, ids) => $"/hub/clients/{ids.Assessment}/plan", s_clientWrite, "POST", ids => Form(("practiceId", ids.PracticeId), ("owner", "o"), ("status", "planned"))(ids)),
+        new("POST /hub/clients/{assessmentId}/plan/{itemId}", (_, ids) => $"/hub/clients/{ids.Assessment}/plan/{ids.PlanItemId}", s_clientWrite, "POST", Form(("owner", "o"), ("status", "done"))),
+        new("POST /hub/clients/{assessmentId}/targets", (_, ids) => $"/hub/clients/{ids.Assessment}/targets", s_clientWrite, "POST", Form(("target.strategy", "4"))),
+        new("POST /hub/clients/{assessmentId}/reassess", (_, ids) => $"/hub/clients/{ids.Assessment}/reassess", s_clientWrite, "POST", Form()),
         new("POST /hub/tokens/{tokenId}/revoke", (_, ids) => $"/hub/tokens/{ids.SpareTokenId}/revoke", ["302 sign-in", "302 sign-in", "302", "302", "302 sign-in", "302 denied", "302 denied"], "POST", Form(), "another hub's token is left alone (\"not active\")"),
         new("GET /api/questionnaire", (_, _) => "/api/questionnaire", All("200")),
         new("GET /api/practices/", (_, _) => "/api/practices", All("200")),
@@ -214,15 +214,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var endpoints = _factory.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => !IsFramework(e)).Select(Key).ToHashSet();
 
-        Assert.Empty(endpoints.Except(Rules.Select(r => r.Endpoint)).Order());
-        Assert.Empty(Rules.Select(r => r.Endpoint).Except(endpoints));
+        Assert.Empty(endpoints.Except(s_rules.Select(r => r.Endpoint)).Order());
+        Assert.Empty(s_rules.Select(r => r.Endpoint).Except(endpoints));
     }
 
     [Fact]
     public async Task EveryCaller_GetsTheExpectedOutcome_OnEveryEndpoint()
     {
         var failures = new List<string>();
-        foreach (var rule in Rules)
+        foreach (var rule in s_rules)
         {
             foreach (var caller in Enum.GetValues<Caller>())
             {
@@ -262,7 +262,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var table = new StringBuilder();
         table.Append("| endpoint | ").AppendJoin(" | ", CallerNames).Append(" | notes |\n");
         table.Append("|---|").AppendJoin("", CallerNames.Select(_ => "---|")).Append("---|\n");
-        foreach (var rule in Rules.OrderBy(r => r.Endpoint.Split(' ')[1], StringComparer.Ordinal).ThenBy(r => r.Endpoint, StringComparer.Ordinal))
+        foreach (var rule in s_rules.OrderBy(r => r.Endpoint.Split(' ')[1], StringComparer.Ordinal).ThenBy(r => r.Endpoint, StringComparer.Ordinal))
         {
             table.Append("| `").Append(rule.Endpoint).Append("` | ").AppendJoin(" | ", rule.Expected).Append(" | ").Append(rule.Notes).Append(" |\n");
         }

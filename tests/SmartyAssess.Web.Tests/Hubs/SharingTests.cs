@@ -27,8 +27,8 @@ public sealed class SharingTests : IAsyncLifetime
 
         Assert.Contains(hub.Name, page.QuerySelector("h1")!.TextContent);
         var preview = page.QuerySelector(".share-preview")!.TextContent;
-        Assert.Contains("Company profile", preview);
-        Assert.Contains("Your answers", preview);
+        Assert.Contains("Your company profile and answers", preview);
+        Assert.DoesNotContain("Not answered yet", preview); // a submitted assessment, also one sent through the API, answered every step
         Assert.Contains("Overall readiness", preview);
         Assert.Contains("Recommended practices", preview);
         Assert.Equal(0, await HubTestKit.InScopeAsync(_factory, db => db.ShareConsents.CountAsync()));

@@ -103,6 +103,28 @@ public sealed class TrainOnDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Read_KeepsWhoRecordedTheFeedback_SoThatTheFirmsOwnWordOutranksItsAdvisors()
+    {
+        Seed(smes: 5);
+        using (var db = SmartyDbContextFactory.Create(DatabasePath))
+        {
+            var firm = db.Assessments.OrderBy(a => a.Id).First().Id;
+            var practice = db.Practices.OrderBy(p => p.Id).First().Id;
+            db.Feedback.Add(new PracticeFeedback { AssessmentId = firm, PracticeId = practice, Source = FeedbackSources.Sme, Kind = PracticeFeedbackKind.NotRelevant });
+            db.Feedback.Add(new PracticeFeedback { AssessmentId = firm, PracticeId = practice, Source = FeedbackSources.Advisor, Kind = PracticeFeedbackKind.Planned });
+            db.SaveChanges();
+        }
+
+        using var read = SmartyDbContextFactory.Create(DatabasePath);
+        var events = FeedbackDatabase.Read(read).Events;
+
+        var advisor = Assert.Single(events, e => e.Source == FeedbackSource.Advisor);
+        Assert.Equal(FeedbackKind.Planned, advisor.Kind);
+        var label = LabelBuilder.Build(events).Single(l => l.SmeId == advisor.SmeId && l.PracticeId == advisor.PracticeId);
+        Assert.Equal(-1, label.Label); // the firm said "not relevant" before the advisor's "planned"
+    }
+
+    [Fact]
     public void Train_OnStoredFeedback_BeatsTheRulePriorOnHeldOutFirms_AndIsPublished()
     {
         Seed();

@@ -22,7 +22,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private const string FakeResultId = "AAAAAAAAAAAAAAAAAAAAAA";
     private const string FakeResumeToken = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-    private static readonly string[] CallerNames = ["anonymous", "SME link", "advisor (sharing hub)", "advisor (other hub)", "hub API token", "partner analyst", "admin"];
+    private static readonly string[] s_callerNames = ["anonymous", "SME link", "advisor (sharing hub)", "advisor (other hub)", "hub API token", "partner analyst", "admin"];
 
     private readonly SmartyAssessFactory _factory = new();
     private readonly Dictionary<Caller, (HttpClient Client, string Antiforgery)> _clients = [];
@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>The real ids; <see cref="Caller.Link"/> uses them for capability links, everyone else a well-formed unknown one.</summary>
     private sealed record Ids(string Result, string Revocable, string Erasable, Guid Assessment, Guid Consent, string ResumeToken, string HubSlug, string OtherHubCode, long NoteId, long PlanItemId, Guid SpareTokenId, string PracticeId);
 
-    /// <summary>One endpoint's rule: the request each caller sends, and the outcome per caller in <see cref="CallerNames"/> order.</summary>
+    /// <summary>One endpoint's rule: the request each caller sends, and the outcome per caller in <see cref="s_callerNames"/> order.</summary>
     private sealed record Rule(string Endpoint, Func<Caller, Ids, string> Url, string[] Expected, string Method = "GET", Func<Ids, HttpContent?>? Body = null, string Notes = "");
 
     public async Task InitializeAsync()
@@ -128,7 +128,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     private static string R(Caller caller, Ids ids) => caller == Caller.Link ? ids.Result : FakeResultId;
 
-    private static string[] All(string outcome) => [.. Enumerable.Repeat(outcome, CallerNames.Length)];
+    private static string[] All(string outcome) => [.. Enumerable.Repeat(outcome, s_callerNames.Length)];
 
     /// <summary>A capability link: only the link's holder gets <paramref name="withLink"/>.</summary>
     private static string[] LinkOnly(string withLink, string without = "404") => [without, withLink, without, without, without, without, without];
@@ -248,7 +248,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var expected = rule.Expected[(int)caller];
                 if (outcome != expected)
                 {
-                    failures.Add($"{rule.Endpoint} as {CallerNames[(int)caller]}: expected {expected}, got {outcome}");
+                    failures.Add($"{rule.Endpoint} as {s_callerNames[(int)caller]}: expected {expected}, got {outcome}");
                 }
             }
         }
@@ -260,8 +260,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     public void Documentation_HoldsTheMatrix()
     {
         var table = new StringBuilder();
-        table.Append("| endpoint | ").AppendJoin(" | ", CallerNames).Append(" | notes |\n");
-        table.Append("|---|").AppendJoin("", CallerNames.Select(_ => "---|")).Append("---|\n");
+        table.Append("| endpoint | ").AppendJoin(" | ", s_callerNames).Append(" | notes |\n");
+        table.Append("|---|").AppendJoin("", s_callerNames.Select(_ => "---|")).Append("---|\n");
         foreach (var rule in s_rules.OrderBy(r => r.Endpoint.Split(' ')[1], StringComparer.Ordinal).ThenBy(r => r.Endpoint, StringComparer.Ordinal))
         {
             table.Append("| `").Append(rule.Endpoint).Append("` | ").AppendJoin(" | ", rule.Expected).Append(" | ").Append(rule.Notes).Append(" |\n");

@@ -37,6 +37,36 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
     }
 
     [Fact]
+    public async Task ShareRevokeAndErase_TakeEffectAtOnceOnAnotherInstance()
+    {
+        var connection = await server.CreateDatabaseAsync();
+        await using var first = await StartAsync(connection);
+        await using var second = await StartAsync(connection);
+        var hub = await Hubs.HubTestKit.CreateHubAsync(first, "pg-hub");
+        await Hubs.HubTestKit.CreateAdvisorAsync(first, "pg@hub.example", hub);
+        var advisor = await Hubs.HubTestKit.SignedInAsync(second, "pg@hub.example");
+        var firm = new Browser(first.CreateBrowser());
+        var resultId = await Hubs.HubTestKit.SubmitAsync(first);
+        var assessmentId = await Hubs.HubTestKit.AssessmentIdAsync(first, resultId);
+
+        await Hubs.HubTestKit.ShareAsync(firm, resultId, hub);
+        var client = await advisor.GetOkAsync($"/hub/clients/{assessmentId}");
+        await advisor.SubmitAndRedirectAsync(client, $"form[action='/hub/clients/{assessmentId}/notes']", [new("text", "noted on the second instance")]);
+        var results = await firm.GetOkAsync($"/results/{resultId}");
+        await firm.SubmitAndRedirectAsync(results, "[data-testid=active-shares] form", []);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await advisor.GetAsync($"/hub/clients/{assessmentId}")).Status);
+
+        using var api = second.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/assessments/{resultId}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, (await firm.GetAsync($"/results/{resultId}")).Status);
+        var left = await Hubs.HubTestKit.InScopeAsync(first, async db =>
+            await db.Assessments.CountAsync(a => a.Id == assessmentId) + await db.Results.CountAsync(r => r.AssessmentId == assessmentId)
+            + await db.ShareConsents.CountAsync(c => c.AssessmentId == assessmentId) + await db.AdvisorNotes.CountAsync(n => n.AssessmentId == assessmentId)
+            + await db.Impressions.CountAsync(i => i.AssessmentId == assessmentId) + await db.Feedback.CountAsync(f => f.AssessmentId == assessmentId));
+        Assert.Equal(0, left);
+    }
+
+    [Fact]
     public async Task Api_CreateThenGet_RoundTrips()
     {
         await using var factory = await StartAsync(await server.CreateDatabaseAsync());

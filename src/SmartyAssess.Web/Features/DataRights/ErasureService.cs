@@ -43,6 +43,25 @@ public sealed class ErasureService(SmartyDbContext db, TimeProvider time, ILogge
             return false;
         }
 
+        try
+        {
+            return await EraseOnceAsync(resultId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent erasure of the same assessment won (both found it; this tombstone insert failed).
+            db.ChangeTracker.Clear();
+            if (await IsErasedAsync(resultId, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<bool> EraseOnceAsync(string resultId, CancellationToken cancellationToken)
+    {
         // SQL Server's retrying strategy wants the whole transaction as one retriable unit.
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

@@ -15,7 +15,9 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<PracticeF
         builder.Property(f => f.Source).HasMaxLength(16);
         builder.Property(f => f.ModelVersion).HasMaxLength(100);
         builder.HasIndex(f => new { f.AssessmentId, f.Id });
-        builder.HasOne<HubRecord>().WithMany().HasForeignKey(f => f.HubId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to Hubs (hubs are never deleted, only disabled): adding one to this existing
+        // table would make SQLite rebuild it outside the migration's transaction.
+        builder.HasIndex(f => f.HubId);
         builder.HasOne<AssessmentRecord>().WithMany().HasForeignKey(f => f.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         // Practices are never deleted (withdrawn instead), so feedback always names a known practice.
         builder.HasOne<PracticeRecord>().WithMany().HasForeignKey(f => f.PracticeId).OnDelete(DeleteBehavior.Restrict);

@@ -18,6 +18,29 @@ public class DatabaseTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Sqlite_EveryMigrationRunsInsideItsTransaction()
+    {
+        // A table rebuild (SQLite's way of adding a foreign key to an existing table) needs
+        // PRAGMA foreign_keys = 0 outside any transaction; a crash in the middle would leave the
+        // schema half-migrated. Turned into an error here, so that such a migration is caught.
+        var path = SmartyAssessFactory.TempDatabasePath();
+        var options = new DbContextOptionsBuilder<SqliteSmartyDbContext>()
+            .UseSqlite($"Data Source={path}")
+            .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning))
+            .Options;
+        try
+        {
+            await using var db = new SqliteSmartyDbContext(options);
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            SmartyAssessFactory.DeleteDatabase(path);
+        }
+    }
+
+    [Fact]
     public async Task Sqlite_RunsInWalMode()
     {
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));

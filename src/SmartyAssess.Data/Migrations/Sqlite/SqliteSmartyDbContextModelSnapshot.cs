@@ -967,11 +967,6 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")

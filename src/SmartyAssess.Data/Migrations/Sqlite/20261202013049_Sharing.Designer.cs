@@ -11,7 +11,7 @@ using SmartyAssess.Data;
 namespace SmartyAssess.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartyDbContext))]
-    [Migration("20261202004034_Sharing")]
+    [Migration("20261202013049_Sharing")]
     partial class Sharing
     {
         /// <inheritdoc />
@@ -969,11 +969,6 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("SmartyAssess.Data.Entities.HubRecord", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartyAssess.Data.Entities.PracticeRecord", null)
                         .WithMany()

@@ -239,23 +239,11 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                 name: "IX_ShareConsents_HubId_RevokedAt",
                 table: "ShareConsents",
                 columns: new[] { "HubId", "RevokedAt" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_PracticeFeedback_Hubs_HubId",
-                table: "PracticeFeedback",
-                column: "HubId",
-                principalTable: "Hubs",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_PracticeFeedback_Hubs_HubId",
-                table: "PracticeFeedback");
-
             migrationBuilder.DropTable(
                 name: "ActionPlanItems");
 

@@ -48,6 +48,7 @@ public static class HubEndpoints
             .Produces(StatusCodes.Status401Unauthorized)
             .Produces(StatusCodes.Status403Forbidden);
         api.MapGet("/clients/{assessmentId}", GetClientAsync)
+            .AddEndpointFilter(RequireClientAsync)
             .WithName("GetHubClient")
             .WithSummary("One client's shared assessment: profile, answers, scores, feedback, the hub's notes and action plan.")
             .Produces<HubClientDetailResponse>()
@@ -56,35 +57,48 @@ public static class HubEndpoints
         // The handlers read the form themselves, so antiforgery is required explicitly (only [FromForm] parameters imply it).
         var workspace = app.MapGroup("/hub").RequireAuthorization(Policies.Advisor).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         workspace.MapGet("/clients.csv", DownloadCsvAsync);
-        workspace.MapPost("/clients/{assessmentId}/notes", AddNoteAsync);
-        workspace.MapPost("/clients/{assessmentId}/notes/{noteId}", EditNoteAsync);
-        workspace.MapPost("/clients/{assessmentId}/outcomes", RecordOutcomeAsync);
-        workspace.MapPost("/clients/{assessmentId}/plan", AddPlanItemAsync);
-        workspace.MapPost("/clients/{assessmentId}/plan/{itemId}", UpdatePlanItemAsync);
-        workspace.MapPost("/clients/{assessmentId}/targets", SaveTargetsAsync);
-        workspace.MapPost("/clients/{assessmentId}/reassess", ReassessAsync);
+        var client = workspace.MapGroup("/clients/{assessmentId}").AddEndpointFilter(RequireClientAsync);
+        client.MapPost("/notes", AddNoteAsync);
+        client.MapPost("/notes/{noteId}", EditNoteAsync);
+        client.MapPost("/outcomes", RecordOutcomeAsync);
+        client.MapPost("/plan", AddPlanItemAsync);
+        client.MapPost("/plan/{itemId}", UpdatePlanItemAsync);
+        client.MapPost("/targets", SaveTargetsAsync);
+        client.MapPost("/reassess", ReassessAsync);
         workspace.MapPost("/tokens/{tokenId}/revoke", RevokeTokenAsync);
         return app;
     }
 
-    /// <summary>The caller and the client, or the status to answer: 403 for a caller without an enabled hub, 404 for an assessment not shared with it.</summary>
-    private static async Task<(HubCaller? Caller, IResult? Refusal)> ClientAsync(HttpContext context, string assessmentId, HubAccess access)
+    /// <summary>
+    /// Runs before every handler of one client: answers 403 for a caller without an enabled hub and
+    /// 404 for an assessment not shared with it right now; otherwise hands the caller and the
+    /// assessment to the handler (<see cref="Client"/>).
+    /// </summary>
+    private static async ValueTask<object?> RequireClientAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
+        var context = invocation.HttpContext;
+        var access = context.RequestServices.GetRequiredService<HubAccess>();
         var caller = await access.ResolveAsync(context.User, context.RequestAborted);
         if (caller is null)
         {
-            return (null, TypedResults.Forbid());
+            return TypedResults.Forbid();
         }
 
-        if (!Guid.TryParse(assessmentId, out var id) || !await access.CanSeeAsync(caller, id, context.RequestAborted))
+        if (!Guid.TryParse(context.GetRouteValue("assessmentId") as string, out var id) || !await access.CanSeeAsync(caller, id, context.RequestAborted))
         {
-            return (null, context.Request.Path.StartsWithSegments("/api")
+            return context.Request.Path.StartsWithSegments("/api")
                 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Client not found", detail: "No assessment with this id is shared with your hub.")
-                : TypedResults.NotFound());
+                : TypedResults.NotFound();
         }
 
-        return (caller, null);
+        context.Items[typeof(ClientRequest)] = new ClientRequest(caller, id);
+        return await next(invocation);
     }
+
+    private static ClientRequest Client(HttpContext context) => (ClientRequest)context.Items[typeof(ClientRequest)]!;
+
+    /// <summary>The checked caller and client of a request, set by <see cref="RequireClientAsync"/>.</summary>
+    private sealed record ClientRequest(HubCaller Caller, Guid AssessmentId);
 
     private static IResult BackToClient(string assessmentId, string message, string anchor = "") =>
         TypedResults.Redirect($"/hub/clients/{assessmentId}?done={message}{anchor}");
@@ -100,23 +114,17 @@ public static class HubEndpoints
         return TypedResults.Ok(rows.Select(r => new HubClientResponse(r.AssessmentId, r.Label, r.Sector, r.Size, r.Region, r.SubmittedAt, r.OverallScore, r.OverallBand, r.WeakestDimensionId, r.ActedOn, r.Assessments)).ToList());
     }
 
-    private static async Task<IResult> GetClientAsync(HttpContext context, string assessmentId, HubAccess access, SmartyDbContext db)
+    private static async Task<IResult> GetClientAsync(HttpContext context, string assessmentId, SmartyDbContext db)
     {
-        var (caller, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var id = Guid.Parse(assessmentId);
+        var (caller, id) = Client(context);
         var cancel = context.RequestAborted;
         var result = await db.Results.AsNoTracking().Include(r => r.Assessment).SingleAsync(r => r.AssessmentId == id, cancel);
-        var consent = await db.ShareConsents.AsNoTracking().Where(c => c.AssessmentId == id && c.HubId == caller!.HubId && c.RevokedAt == null).OrderByDescending(c => c.GrantedAt).FirstAsync(cancel);
+        var consent = await db.ShareConsents.AsNoTracking().Where(c => c.AssessmentId == id && c.HubId == caller.HubId && c.RevokedAt == null).OrderByDescending(c => c.GrantedAt).FirstAsync(cancel);
         var feedback = await db.Feedback.AsNoTracking().Where(f => f.AssessmentId == id).OrderBy(f => f.Id)
             .Select(f => new { f.PracticeId, f.Kind, f.Source, f.CreatedAt }).ToListAsync(cancel);
-        var notes = await db.AdvisorNotes.AsNoTracking().Where(n => n.AssessmentId == id && n.HubId == caller!.HubId).OrderBy(n => n.Id)
+        var notes = await db.AdvisorNotes.AsNoTracking().Where(n => n.AssessmentId == id && n.HubId == caller.HubId).OrderBy(n => n.Id)
             .Select(n => new HubNoteResponse(n.Id, n.AuthorEmail, n.Text, n.CreatedAt, n.UpdatedAt)).ToListAsync(cancel);
-        var plan = (await db.ActionPlanItems.AsNoTracking().Where(i => i.AssessmentId == id && i.HubId == caller!.HubId).OrderBy(i => i.Id).ToListAsync(cancel))
+        var plan = (await db.ActionPlanItems.AsNoTracking().Where(i => i.AssessmentId == id && i.HubId == caller.HubId).OrderBy(i => i.Id).ToListAsync(cancel))
             .Select(i => new HubPlanItemResponse(i.Id, i.PracticeId, i.Owner, PlanStatuses.Name(i.Status), i.TargetDate)).ToList();
         var a = result.Assessment!;
         return TypedResults.Ok(new HubClientDetailResponse(
@@ -169,14 +177,9 @@ public static class HubEndpoints
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "clients.csv");
     }
 
-    private static async Task<IResult> AddNoteAsync(HttpContext context, string assessmentId, HubAccess access, SmartyDbContext db, TimeProvider time)
+    private static async Task<IResult> AddNoteAsync(HttpContext context, string assessmentId, SmartyDbContext db, TimeProvider time)
     {
-        var (caller, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var (caller, id) = Client(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var text = form["text"].ToString().Trim();
         if (text.Length is 0 or > MaxNoteLength)
@@ -185,31 +188,25 @@ public static class HubEndpoints
         }
 
         var now = time.UtcNowForStorage();
-        db.AdvisorNotes.Add(new AdvisorNote { AssessmentId = Guid.Parse(assessmentId), HubId = caller!.HubId, AuthorId = caller.UserId!.Value, AuthorEmail = caller.Email ?? "", Text = text, CreatedAt = now, UpdatedAt = now });
+        db.AdvisorNotes.Add(new AdvisorNote { AssessmentId = id, HubId = caller.HubId, AuthorId = caller.UserId!.Value, AuthorEmail = caller.Email ?? "", Text = text, CreatedAt = now, UpdatedAt = now });
         await db.SaveChangesAsync(context.RequestAborted);
         return BackToClient(assessmentId, "note-saved", "#notes");
     }
 
-    private static async Task<IResult> EditNoteAsync(HttpContext context, string assessmentId, string noteId, HubAccess access, SmartyDbContext db, TimeProvider time)
+    private static async Task<IResult> EditNoteAsync(HttpContext context, string assessmentId, string noteId, SmartyDbContext db, TimeProvider time)
     {
-        var (caller, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var (caller, id) = Client(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var text = form["text"].ToString().Trim();
-        var id = Guid.Parse(assessmentId);
         var note = long.TryParse(noteId, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? await db.AdvisorNotes.SingleOrDefaultAsync(x => x.Id == n && x.AssessmentId == id && x.HubId == caller!.HubId, context.RequestAborted)
+            ? await db.AdvisorNotes.SingleOrDefaultAsync(x => x.Id == n && x.AssessmentId == id && x.HubId == caller.HubId, context.RequestAborted)
             : null;
         if (note is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (note.AuthorId != caller!.UserId)
+        if (note.AuthorId != caller.UserId)
         {
             return BackToClient(assessmentId, "note-not-yours", "#notes");
         }
@@ -225,14 +222,9 @@ public static class HubEndpoints
         return BackToClient(assessmentId, "note-saved", "#notes");
     }
 
-    private static async Task<IResult> RecordOutcomeAsync(HttpContext context, string assessmentId, HubAccess access, RecommendationService recommendations)
+    private static async Task<IResult> RecordOutcomeAsync(HttpContext context, string assessmentId, RecommendationService recommendations)
     {
-        var (caller, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var (caller, id) = Client(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var practiceId = form["practiceId"].ToString();
         if (practiceId.Length == 0 || !FeedbackKinds.TryParseAdvisor(form["kind"].ToString(), out var kind))
@@ -240,7 +232,7 @@ public static class HubEndpoints
             return BackToClient(assessmentId, "outcome-invalid", "#recommendations");
         }
 
-        var outcome = await recommendations.RecordFeedbackAsync(Guid.Parse(assessmentId), practiceId, kind, FeedbackSources.Advisor, caller!.HubId, context.RequestAborted);
+        var outcome = await recommendations.RecordFeedbackAsync(id, practiceId, kind, FeedbackSources.Advisor, caller.HubId, context.RequestAborted);
         return BackToClient(assessmentId, outcome switch
         {
             FeedbackOutcome.Saved => "outcome-saved",
@@ -249,14 +241,9 @@ public static class HubEndpoints
         }, "#recommendations");
     }
 
-    private static async Task<IResult> AddPlanItemAsync(HttpContext context, string assessmentId, HubAccess access, SmartyDbContext db, TimeProvider time, Assessment.Catalogue.PracticeCatalogue catalogue)
+    private static async Task<IResult> AddPlanItemAsync(HttpContext context, string assessmentId, SmartyDbContext db, TimeProvider time, Assessment.Catalogue.PracticeCatalogue catalogue)
     {
-        var (caller, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var (caller, id) = Client(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (ParsePlanForm(form) is not { } posted || catalogue.Find(form["practiceId"].ToString()) is null)
         {
@@ -266,8 +253,8 @@ public static class HubEndpoints
         var now = time.UtcNowForStorage();
         db.ActionPlanItems.Add(new ActionPlanItem
         {
-            AssessmentId = Guid.Parse(assessmentId),
-            HubId = caller!.HubId,
+            AssessmentId = id,
+            HubId = caller.HubId,
             PracticeId = form["practiceId"].ToString(),
             Owner = posted.Owner,
             Status = posted.Status,
@@ -279,17 +266,11 @@ public static class HubEndpoints
         return BackToClient(assessmentId, "plan-saved", "#plan");
     }
 
-    private static async Task<IResult> UpdatePlanItemAsync(HttpContext context, string assessmentId, string itemId, HubAccess access, SmartyDbContext db, TimeProvider time)
+    private static async Task<IResult> UpdatePlanItemAsync(HttpContext context, string assessmentId, string itemId, SmartyDbContext db, TimeProvider time)
     {
-        var (caller, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var id = Guid.Parse(assessmentId);
+        var (caller, id) = Client(context);
         var item = long.TryParse(itemId, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? await db.ActionPlanItems.SingleOrDefaultAsync(i => i.Id == n && i.AssessmentId == id && i.HubId == caller!.HubId, context.RequestAborted)
+            ? await db.ActionPlanItems.SingleOrDefaultAsync(i => i.Id == n && i.AssessmentId == id && i.HubId == caller.HubId, context.RequestAborted)
             : null;
         if (item is null)
         {
@@ -326,15 +307,9 @@ public static class HubEndpoints
         return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var target) ? (owner, status, target) : null;
     }
 
-    private static async Task<IResult> SaveTargetsAsync(HttpContext context, string assessmentId, HubAccess access, SmartyDbContext db, SeriesService series)
+    private static async Task<IResult> SaveTargetsAsync(HttpContext context, string assessmentId, SmartyDbContext db, SeriesService series)
     {
-        var (_, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var id = Guid.Parse(assessmentId);
+        var (_, id) = Client(context);
         var result = await db.Results.AsNoTracking().SingleAsync(r => r.AssessmentId == id, context.RequestAborted);
         var targets = ProgressEndpoints.ParseTargets(await context.Request.ReadFormAsync(context.RequestAborted), result);
         return targets is not null && await series.SetTargetsAsync(id, targets, context.RequestAborted)
@@ -342,17 +317,11 @@ public static class HubEndpoints
             : BackToClient(assessmentId, "targets-invalid", "#targets-title");
     }
 
-    private static async Task<IResult> ReassessAsync(HttpContext context, string assessmentId, HubAccess access, SeriesService series, SharingService sharing, TimeProvider time)
+    private static async Task<IResult> ReassessAsync(HttpContext context, string assessmentId, SeriesService series, SharingService sharing, TimeProvider time)
     {
-        var (caller, refusal) = await ClientAsync(context, assessmentId, access);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var id = Guid.Parse(assessmentId);
+        var (caller, id) = Client(context);
         if (await series.StartReassessmentAsync(id, context.RequestAborted) is not { } started
-            || await sharing.ActiveConsentAsync(caller!.HubId, id, context.RequestAborted) is not { } consent)
+            || await sharing.ActiveConsentAsync(caller.HubId, id, context.RequestAborted) is not { } consent)
         {
             return TypedResults.NotFound();
         }

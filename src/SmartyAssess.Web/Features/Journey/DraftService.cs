@@ -17,9 +17,18 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
 
     public async Task<(AssessmentRecord Draft, string Token)> CreateAsync(Questionnaire questionnaire, string language, CancellationToken cancellationToken)
     {
+        var (draft, token) = NewDraft(questionnaire, language, time);
+        db.Assessments.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return (draft, token);
+    }
+
+    /// <summary>An empty draft with a new resume token (only its hash is stored); not yet added to the context.</summary>
+    public static (AssessmentRecord Draft, string Token) NewDraft(Questionnaire questionnaire, string language, TimeProvider time)
+    {
         var token = ResumeToken.Create();
         var now = time.UtcNowForStorage();
-        var draft = new AssessmentRecord
+        return (new AssessmentRecord
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
             ResumeTokenHash = ResumeToken.Hash(token),
@@ -27,10 +36,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
             Language = language,
             CreatedAt = now,
             UpdatedAt = now,
-        };
-        db.Assessments.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
-        return (draft, token);
+        }, token);
     }
 
     /// <summary>

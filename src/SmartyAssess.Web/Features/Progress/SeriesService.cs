@@ -83,28 +83,18 @@ public sealed class SeriesService(SmartyDbContext db, TimeProvider time, Questio
 
         var questionnaire = catalog.Current;
         previous.SeriesId ??= Guid.NewGuid();
-        var token = ResumeToken.Create();
-        var now = time.UtcNowForStorage();
-        var draft = new AssessmentRecord
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            ResumeTokenHash = ResumeToken.Hash(token),
-            QuestionnaireVersion = questionnaire.Version,
-            Language = questionnaire.Languages.Contains(previous.Language) ? previous.Language : questionnaire.DefaultLanguage,
-            CreatedAt = now,
-            UpdatedAt = now,
-            SeriesId = previous.SeriesId,
-            PreviousAssessmentId = previous.Id,
-            // Only what the current version still asks, with options it still offers; the rest is asked afresh.
-            Profile = previous.Profile.Where(p => questionnaire.FindProfileField(p.Key) is { } field && field.FindOption(p.Value) is not null)
-                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            Answers = previous.Answers.Where(a => questionnaire.FindQuestion(a.Key) is { } question && a.Value.Selected.All(o => question.FindOption(o) is not null))
-                .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
-            Barriers = [.. previous.Barriers.Where(b => questionnaire.FindBarrier(b.BarrierId) is not null)],
-            Goals = [.. previous.Goals.Where(g => questionnaire.FindGoal(g) is not null)],
-            // The previous assessment was submitted, so its barriers and goals (even none) were given.
-            BarriersSavedAt = now,
-        };
+        var (draft, token) = DraftService.NewDraft(questionnaire, questionnaire.Languages.Contains(previous.Language) ? previous.Language : questionnaire.DefaultLanguage, time);
+        draft.SeriesId = previous.SeriesId;
+        draft.PreviousAssessmentId = previous.Id;
+        // Only what the current version still asks, with options it still offers; the rest is asked afresh.
+        draft.Profile = previous.Profile.Where(p => questionnaire.FindProfileField(p.Key) is { } field && field.FindOption(p.Value) is not null)
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        draft.Answers = previous.Answers.Where(a => questionnaire.FindQuestion(a.Key) is { } question && a.Value.Selected.All(o => question.FindOption(o) is not null))
+            .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        draft.Barriers = [.. previous.Barriers.Where(b => questionnaire.FindBarrier(b.BarrierId) is not null)];
+        draft.Goals = [.. previous.Goals.Where(g => questionnaire.FindGoal(g) is not null)];
+        // The previous assessment was submitted, so its barriers and goals (even none) were given.
+        draft.BarriersSavedAt = draft.CreatedAt;
         db.Assessments.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Re-assessment {Draft} started from {Previous}", draft.Id, previous.Id);

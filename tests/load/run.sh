@@ -63,6 +63,7 @@ benchmarks=(
     "GET /practices (catalogue list)|/practices|"
     "GET /results/{id} (results page with recommendations)|/results/$result|"
     "GET /api/assessments/{id}/recommendations|/api/assessments/$result/recommendations|"
+    "GET /api/assessments/{id}/history|/api/assessments/$result/history|"
     "GET /assessment/strategy (step page)|/assessment/strategy|-H|Cookie: SmartyAssess.Draft=$draft"
     "POST /api/assessments|/api/assessments|-s|tests/load/post-assessment.lua"
 )

@@ -44,7 +44,7 @@ public static class ProgressEndpoints
             return await AssessmentProblems.NotFoundOrGoneAsync(id, erasure, cancellationToken);
         }
 
-        var entries = await series.HistoryAsync(result.Assessment, cancellationToken);
+        var entries = await series.HistoryAsync(result.Assessment, result, cancellationToken);
         var items = new List<HistoryItemResponse>();
         SeriesEntry? before = null;
         foreach (var entry in entries)

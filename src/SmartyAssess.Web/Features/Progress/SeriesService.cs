@@ -28,8 +28,15 @@ public sealed class SeriesService(SmartyDbContext db, TimeProvider time, Questio
     public const int MaxLevel = 5;
 
     /// <summary>The submitted assessments of the series <paramref name="assessment"/> belongs to, oldest first (just itself when it has no series).</summary>
-    public async Task<IReadOnlyList<SeriesEntry>> HistoryAsync(AssessmentRecord assessment, CancellationToken cancellationToken)
+    /// <param name="result">The assessment's own result, when the caller has it: an assessment without a series then costs no query.</param>
+    public async Task<IReadOnlyList<SeriesEntry>> HistoryAsync(AssessmentRecord assessment, AssessmentResult? result, CancellationToken cancellationToken)
     {
+        if (assessment.SeriesId is null && (result ?? assessment.Result) is { } own)
+        {
+            // Most assessments have no series: no query for them (the results page is the hot path).
+            return [new SeriesEntry(assessment.Id, own.Id, own.CreatedAt, own.OverallScore, own.OverallBand, own.Dimensions)];
+        }
+
         var query = db.Results.AsNoTracking().Where(r => assessment.SeriesId == null ? r.AssessmentId == assessment.Id : r.Assessment!.SeriesId == assessment.SeriesId);
         var rows = await query.Select(r => new { r.AssessmentId, r.Id, r.CreatedAt, r.OverallScore, r.OverallBand, r.Dimensions }).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.AssessmentId).Select(r => new SeriesEntry(r.AssessmentId, r.Id, r.CreatedAt, r.OverallScore, r.OverallBand, r.Dimensions))];

@@ -28,6 +28,11 @@ internal sealed class ServingQueries
         EF.CompileAsyncQuery((SmartyDbContext db, Guid assessmentId) =>
             db.Feedback.AsNoTracking().Where(f => f.AssessmentId == assessmentId).OrderBy(f => f.Id).Select(f => new FeedbackEvent(f.PracticeId, f.Kind)));
 
+    /// <summary>The results page's sharing panel: every consent of the assessment, newest first, with its hub.</summary>
+    public Func<SmartyDbContext, Guid, IAsyncEnumerable<ShareConsent>> ConsentsWithHubs { get; } =
+        EF.CompileAsyncQuery((SmartyDbContext db, Guid assessmentId) =>
+            db.ShareConsents.AsNoTracking().Include(c => c.Hub).Where(c => c.AssessmentId == assessmentId).OrderByDescending(c => c.GrantedAt).ThenByDescending(c => c.Id).AsQueryable());
+
     public Func<SmartyDbContext, Guid, string, IAsyncEnumerable<string>> ImpressedPractices { get; } =
         EF.CompileAsyncQuery((SmartyDbContext db, Guid assessmentId, string modelVersion) =>
             db.Impressions.AsNoTracking().Where(i => i.AssessmentId == assessmentId && i.ModelVersion == modelVersion).Select(i => i.PracticeId));

@@ -43,8 +43,7 @@ public sealed class SharingService(SmartyDbContext db, TimeProvider time, Privac
 
     /// <summary>The assessment's consents, newest first, with their hubs.</summary>
     public async Task<IReadOnlyList<ShareConsent>> ConsentsAsync(Guid assessmentId, CancellationToken cancellationToken) =>
-        await db.ShareConsents.AsNoTracking().Include(c => c.Hub).Where(c => c.AssessmentId == assessmentId)
-            .OrderByDescending(c => c.GrantedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+        await Recommendations.ServingQueries.For(db).ConsentsWithHubs(db, assessmentId).ToListAsync(cancellationToken);
 
     /// <summary>Why the assessment cannot be shared with <paramref name="hub"/> now, or null when it can.</summary>
     public async Task<ShareOutcome?> RefusalAsync(Guid assessmentId, HubRecord? hub, CancellationToken cancellationToken)

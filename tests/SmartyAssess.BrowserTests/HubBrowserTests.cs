@@ -128,6 +128,7 @@ public class HubBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
         await BrowserFixture.ScreenshotAsync(sme, "58-erase");
         await sme.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
         Assert.EndsWith("/erased", sme.Url, StringComparison.Ordinal);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(sme, "erased");
         Assert.Equal(410, (await sme.GotoAsync(t1Url))!.Status);
         Assert.Equal("These results were erased", await sme.Locator("h1").TextContentAsync());
         Assert.Equal(200, (await sme.GotoAsync(resultsUrl))!.Status);

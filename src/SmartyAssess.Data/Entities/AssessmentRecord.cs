@@ -51,6 +51,13 @@ public sealed class AssessmentRecord
     /// <summary>The assessment this one re-assessed (pre-filled from); cleared when that one is erased.</summary>
     public Guid? PreviousAssessmentId { get; set; }
 
+    /// <summary>
+    /// Set when a hub's advisor started this re-assessment for a client. Its links stay with the firm:
+    /// on submission the resume token is dropped and the advisor goes to the client page, so the
+    /// advisor never holds the result id (the firm's capability).
+    /// </summary>
+    public Guid? StartedByHubId { get; set; }
+
     /// <summary>Target level (0–5) per dimension id, set by the firm or its advisor; a missing dimension means one level up.</summary>
     public Dictionary<string, int> Targets { get; set; } = [];
 

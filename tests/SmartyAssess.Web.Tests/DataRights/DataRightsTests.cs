@@ -21,6 +21,7 @@ public sealed class DataRightsTests : IAsyncLifetime
     private string _t0 = "";
     private string _t1 = "";
     private Guid _t0Id;
+    private string _resumeToken = "";
 
     public async Task InitializeAsync()
     {
@@ -32,6 +33,7 @@ public sealed class DataRightsTests : IAsyncLifetime
         // T0 through the browser (so it has a resume token), with feedback, impressions, a share, a note, a plan entry and a T1.
         await Infrastructure.Journey.StartAsync(_firm);
         await Infrastructure.Journey.CompleteAllStepsAsync(_firm, _factory.Services.GetRequiredService<QuestionnaireCatalog>().Current);
+        _resumeToken = Infrastructure.Journey.ResumeLink(await _firm.GetOkAsync("/assessment/saved")).Split('/')[^1];
         _t0 = (await Infrastructure.Journey.SubmitAsync(_firm)).Split('/')[2].Split('?')[0];
         _t0Id = await HubTestKit.AssessmentIdAsync(_factory, _t0);
         var results = await _firm.GetOkAsync($"/results/{_t0}");
@@ -135,6 +137,9 @@ public sealed class DataRightsTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.Gone, (await _firm.GetAsync($"/results/{_t0}")).Status);
+        var (resumeStatus, resumePage) = await _firm.GetAsync("/resume/" + _resumeToken);
+        Assert.Equal(HttpStatusCode.Gone, resumeStatus);
+        Assert.Equal("This assessment was erased", resumePage.QuerySelector("h1")!.TextContent);
         using var client = _factory.CreateClient();
         foreach (var url in new[] { $"/api/assessments/{_t0}", $"/api/assessments/{_t0}/recommendations", $"/api/assessments/{_t0}/history", $"/api/assessments/{_t0}/export" })
         {

@@ -122,16 +122,44 @@ public sealed class ReassessmentTests(AppFixture app) : IClassFixture<AppFixture
 
         var client = await advisor.GetOkAsync($"/hub/clients/{id}");
         Assert.StartsWith("/assessment/profile", await advisor.SubmitAndRedirectAsync(client, $"form[action='/hub/clients/{id}/reassess']", []));
-        var t1 = (await Infrastructure.Journey.SubmitAsync(advisor)).Split('/')[2].Split('?')[0];
+        var submitted = await Infrastructure.Journey.SubmitAsync(advisor);
+
+        // The advisor lands on the client page, never on the firm's results link (the firm's capability).
+        Assert.Matches("^/hub/clients/[0-9a-f-]{36}\\?done=reassessed$", submitted);
+        var t1Id = Guid.Parse(submitted.Split('/')[3].Split('?')[0]);
+        var (t1, resumeHash) = await HubTestKit.InScopeAsync(app.Factory, async db =>
+            (await db.Results.Where(r => r.AssessmentId == t1Id).Select(r => r.Id).SingleAsync(), await db.Assessments.Where(a => a.Id == t1Id).Select(a => a.ResumeTokenHash).SingleAsync()));
+        Assert.Null(resumeHash);
+        Assert.Equal(HttpStatusCode.NotFound, (await advisor.GetAsync("/assessment/review")).Status);
 
         var list = await advisor.GetOkAsync("/hub");
         var row = Assert.Single(list.QuerySelectorAll(".clients-table tbody tr"));
         Assert.Equal("2", row.QuerySelectorAll("td").Last().TextContent);
-        var t1Id = await HubTestKit.AssessmentIdAsync(app.Factory, t1);
-        var page = await advisor.GetOkAsync($"/hub/clients/{t1Id}");
+        var page = await advisor.GetOkAsync(submitted);
+        Assert.Contains("re-assessment is submitted", page.QuerySelector("[data-testid=client-message]")!.TextContent);
         Assert.NotNull(page.QuerySelector("[data-testid=overall-change]"));
         // The firm sees the share of the new assessment and can stop it.
         Assert.Contains(hub.Name, (await app.NewBrowser().GetOkAsync($"/results/{t1}")).QuerySelector("[data-testid=active-shares]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task RevokingTheShare_AlsoEndsItOnTheAdvisorsUnfinishedReassessment()
+    {
+        var hub = await HubTestKit.CreateHubAsync(app.Factory, "draft-hub");
+        await HubTestKit.CreateAdvisorAsync(app.Factory, "ivo@draft-hub.example", hub);
+        var advisor = await HubTestKit.SignedInAsync(app.Factory, "ivo@draft-hub.example");
+        var firm = app.NewBrowser();
+        var t0 = await HubTestKit.SubmitAsync(app.Factory);
+        await HubTestKit.ShareAsync(firm, t0, hub);
+        var id = await HubTestKit.AssessmentIdAsync(app.Factory, t0);
+        var client = await advisor.GetOkAsync($"/hub/clients/{id}");
+        await advisor.SubmitAndRedirectAsync(client, $"form[action='/hub/clients/{id}/reassess']", []);
+
+        var results = await firm.GetOkAsync($"/results/{t0}");
+        await firm.SubmitAndRedirectAsync(results, "[data-testid=active-shares] form", []);
+
+        var active = await HubTestKit.InScopeAsync(app.Factory, db => db.ShareConsents.CountAsync(c => c.HubId == hub.Id && c.RevokedAt == null));
+        Assert.Equal(0, active);
     }
 
     private static string Signed(double change) =>

@@ -336,6 +336,9 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("StartedByHubId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -337,6 +337,9 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("StartedByHubId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("datetime2");
 

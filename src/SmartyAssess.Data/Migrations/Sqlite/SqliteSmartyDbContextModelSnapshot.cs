@@ -321,6 +321,9 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StartedByHubId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 

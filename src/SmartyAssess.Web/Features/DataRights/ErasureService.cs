@@ -27,7 +27,7 @@ public sealed class ErasureService(SmartyDbContext db, TimeProvider time, ILogge
         return await db.ErasedLinks.AnyAsync(e => e.Hash == hash, cancellationToken);
     }
 
-    /// <summary>True when the resume token's draft was erased (as part of an assessment) or purged.</summary>
+    /// <summary>True when the resume token belonged to an erased assessment (purged drafts leave no trace and answer 404).</summary>
     public async Task<bool> IsErasedTokenAsync(byte[] tokenHash, CancellationToken cancellationToken)
     {
         var hash = SHA256.HashData(tokenHash);

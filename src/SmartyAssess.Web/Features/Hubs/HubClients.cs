@@ -45,7 +45,7 @@ public sealed class HubClients(SmartyDbContext db, QuestionnaireCatalog catalog)
             })
             .ToListAsync(cancellationToken);
         var ids = shared.Select(s => s.AssessmentId).Distinct().ToList();
-        var feedback = await db.Feedback.AsNoTracking().Where(f => ids.Contains(f.AssessmentId)).OrderBy(f => f.Id)
+        var feedback = await db.Feedback.AsNoTracking().Where(f => ids.Contains(f.AssessmentId) && (f.HubId == null || f.HubId == hubId)).OrderBy(f => f.Id)
             .Select(f => new { f.AssessmentId, f.PracticeId, f.Kind }).ToListAsync(cancellationToken);
         var plans = await db.ActionPlanItems.AsNoTracking().Where(i => i.HubId == hubId && ids.Contains(i.AssessmentId) && i.Status != ActionPlanStatus.Dropped)
             .Select(i => new { i.AssessmentId, i.PracticeId }).ToListAsync(cancellationToken);

@@ -95,6 +95,20 @@ public static class HubEndpoints
         return await next(invocation);
     }
 
+    /// <summary>Saves an insert; false when the assessment was erased meanwhile (its row is gone, so the foreign key refuses).</summary>
+    private static async Task<bool> SavedAsync(SmartyDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
     private static ClientRequest Client(HttpContext context) => (ClientRequest)context.Items[typeof(ClientRequest)]!;
 
     /// <summary>The checked caller and client of a request, set by <see cref="RequireClientAsync"/>.</summary>
@@ -118,9 +132,16 @@ public static class HubEndpoints
     {
         var (caller, id) = Client(context);
         var cancel = context.RequestAborted;
-        var result = await db.Results.AsNoTracking().Include(r => r.Assessment).SingleAsync(r => r.AssessmentId == id, cancel);
-        var consent = await db.ShareConsents.AsNoTracking().Where(c => c.AssessmentId == id && c.HubId == caller.HubId && c.RevokedAt == null).OrderByDescending(c => c.GrantedAt).FirstAsync(cancel);
-        var feedback = await db.Feedback.AsNoTracking().Where(f => f.AssessmentId == id).OrderBy(f => f.Id)
+        var result = await db.Results.AsNoTracking().Include(r => r.Assessment).SingleOrDefaultAsync(r => r.AssessmentId == id, cancel);
+        var consent = await db.ShareConsents.AsNoTracking().Where(c => c.AssessmentId == id && c.HubId == caller.HubId && c.RevokedAt == null).OrderByDescending(c => c.GrantedAt).FirstOrDefaultAsync(cancel);
+        if (result is null || consent is null)
+        {
+            // Revoked or erased since the check a moment ago.
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Client not found", detail: "No assessment with this id is shared with your hub.");
+        }
+
+        // The firm's own feedback and this hub's outcomes; another hub's work with the firm is not this hub's to see.
+        var feedback = await db.Feedback.AsNoTracking().Where(f => f.AssessmentId == id && (f.HubId == null || f.HubId == caller.HubId)).OrderBy(f => f.Id)
             .Select(f => new { f.PracticeId, f.Kind, f.Source, f.CreatedAt }).ToListAsync(cancel);
         var notes = await db.AdvisorNotes.AsNoTracking().Where(n => n.AssessmentId == id && n.HubId == caller.HubId).OrderBy(n => n.Id)
             .Select(n => new HubNoteResponse(n.Id, n.AuthorEmail, n.Text, n.CreatedAt, n.UpdatedAt)).ToListAsync(cancel);
@@ -189,7 +210,11 @@ public static class HubEndpoints
 
         var now = time.UtcNowForStorage();
         db.AdvisorNotes.Add(new AdvisorNote { AssessmentId = id, HubId = caller.HubId, AuthorId = caller.UserId!.Value, AuthorEmail = caller.Email ?? "", Text = text, CreatedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync(context.RequestAborted);
+        if (!await SavedAsync(db, context.RequestAborted))
+        {
+            return TypedResults.NotFound();
+        }
+
         return BackToClient(assessmentId, "note-saved", "#notes");
     }
 
@@ -262,7 +287,10 @@ public static class HubEndpoints
             CreatedAt = now,
             UpdatedAt = now,
         });
-        await db.SaveChangesAsync(context.RequestAborted);
+        if (!await SavedAsync(db, context.RequestAborted))
+        {
+            return TypedResults.NotFound();
+        }
         return BackToClient(assessmentId, "plan-saved", "#plan");
     }
 
@@ -310,7 +338,11 @@ public static class HubEndpoints
     private static async Task<IResult> SaveTargetsAsync(HttpContext context, string assessmentId, SmartyDbContext db, SeriesService series)
     {
         var (_, id) = Client(context);
-        var result = await db.Results.AsNoTracking().SingleAsync(r => r.AssessmentId == id, context.RequestAborted);
+        if (await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.AssessmentId == id, context.RequestAborted) is not { } result)
+        {
+            return TypedResults.NotFound();
+        }
+
         var targets = ProgressEndpoints.ParseTargets(await context.Request.ReadFormAsync(context.RequestAborted), result);
         return targets is not null && await series.SetTargetsAsync(id, targets, context.RequestAborted)
             ? BackToClient(assessmentId, "targets-saved", "#targets-title")
@@ -320,8 +352,8 @@ public static class HubEndpoints
     private static async Task<IResult> ReassessAsync(HttpContext context, string assessmentId, SeriesService series, SharingService sharing, TimeProvider time)
     {
         var (caller, id) = Client(context);
-        if (await series.StartReassessmentAsync(id, context.RequestAborted) is not { } started
-            || await sharing.ActiveConsentAsync(caller.HubId, id, context.RequestAborted) is not { } consent)
+        if (await sharing.ActiveConsentAsync(caller.HubId, id, context.RequestAborted) is not { } consent
+            || await series.StartReassessmentAsync(id, context.RequestAborted, caller.HubId) is not { } started)
         {
             return TypedResults.NotFound();
         }

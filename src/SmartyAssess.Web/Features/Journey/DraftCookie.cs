@@ -11,6 +11,9 @@ internal static class DraftCookie
     public static string? Read(HttpContext context) =>
         context.Request.Cookies.TryGetValue(Name, out var token) && ResumeToken.IsWellFormed(token) ? token : null;
 
+    public static void Delete(HttpContext context) =>
+        context.Response.Cookies.Delete(Name, new CookieOptions { Path = "/", Secure = context.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax });
+
     public static void Write(HttpContext context, string token, TimeProvider time) =>
         context.Response.Cookies.Append(Name, token, new CookieOptions
         {

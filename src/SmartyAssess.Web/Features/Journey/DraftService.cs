@@ -123,12 +123,18 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
             }
 
             var result = submitter.AttachResult(draft, questionnaire);
+            if (draft.StartedByHubId is not null)
+            {
+                // The advisor's browser holds this token; once submitted it would lead to the result id.
+                draft.ResumeTokenHash = null;
+            }
+
             draft.UpdatedAt = time.UtcNowForStorage();
             draft.Revision++;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return new SubmitOutcome(result.Id, null);
+                return new SubmitOutcome(result.Id, null, draft.StartedByHubId is null ? null : draft.Id);
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts)
             {
@@ -142,7 +148,8 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
 
 /// <param name="ResultId">Set when the draft is (now) submitted.</param>
 /// <param name="Errors">Set when answers are missing or invalid.</param>
-public sealed record SubmitOutcome(string? ResultId, ValidationErrors? Errors)
+/// <param name="HubClient">Set for a re-assessment an advisor started: the assessment to show on the client page instead of the results link.</param>
+public sealed record SubmitOutcome(string? ResultId, ValidationErrors? Errors, Guid? HubClient = null)
 {
     public static readonly SubmitOutcome NotFound = new(null, null);
 }

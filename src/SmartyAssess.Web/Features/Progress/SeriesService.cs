@@ -80,19 +80,25 @@ public sealed class SeriesService(SmartyDbContext db, TimeProvider time, Questio
     /// current questionnaire still asks; both join one series.
     /// </summary>
     /// <returns>Null when <paramref name="previousId"/> is not a submitted assessment.</returns>
-    public async Task<(AssessmentRecord Draft, string Token)?> StartReassessmentAsync(Guid previousId, CancellationToken cancellationToken)
+    /// <param name="startedByHubId">The advisor's hub, when an advisor starts it for a client.</param>
+    public async Task<(AssessmentRecord Draft, string Token)?> StartReassessmentAsync(Guid previousId, CancellationToken cancellationToken, Guid? startedByHubId = null)
     {
-        var previous = await db.Assessments.SingleOrDefaultAsync(a => a.Id == previousId && a.SubmittedAt != null, cancellationToken);
+        // One conditional statement, so that two first re-assessments at once agree on one series
+        // and a concurrent save of the previous assessment (its targets) is not overwritten.
+        var newSeries = Guid.NewGuid();
+        await db.Assessments.Where(a => a.Id == previousId && a.SubmittedAt != null && a.SeriesId == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.SeriesId, newSeries), cancellationToken);
+        var previous = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == previousId && a.SubmittedAt != null, cancellationToken);
         if (previous is null)
         {
             return null;
         }
 
         var questionnaire = catalog.Current;
-        previous.SeriesId ??= Guid.NewGuid();
         var (draft, token) = DraftService.NewDraft(questionnaire, questionnaire.Languages.Contains(previous.Language) ? previous.Language : questionnaire.DefaultLanguage, time);
         draft.SeriesId = previous.SeriesId;
         draft.PreviousAssessmentId = previous.Id;
+        draft.StartedByHubId = startedByHubId;
         // Only what the current version still asks, with options it still offers; the rest is asked afresh.
         draft.Profile = previous.Profile.Where(p => questionnaire.FindProfileField(p.Key) is { } field && field.FindOption(p.Value) is not null)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -112,19 +118,34 @@ public sealed class SeriesService(SmartyDbContext db, TimeProvider time, Questio
     /// <returns>False when the assessment is gone.</returns>
     public async Task<bool> SetTargetsAsync(Guid assessmentId, IReadOnlyDictionary<string, int> targets, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == assessmentId && a.SubmittedAt != null, cancellationToken);
-        if (assessment is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return false;
-        }
+            db.ChangeTracker.Clear();
+            var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == assessmentId && a.SubmittedAt != null, cancellationToken);
+            if (assessment is null)
+            {
+                return false;
+            }
 
-        foreach (var (dimension, level) in targets)
-        {
-            assessment.Targets[dimension] = level;
-        }
+            foreach (var (dimension, level) in targets)
+            {
+                assessment.Targets[dimension] = level;
+            }
 
-        assessment.Revision++;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+            assessment.Revision++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // The firm and its advisor (or two tabs) saved at once: apply these targets on top of the other save.
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+        }
     }
 }

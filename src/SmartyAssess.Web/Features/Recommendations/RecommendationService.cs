@@ -123,7 +123,21 @@ public sealed class RecommendationService(
             CreatedAt = time.UtcNowForStorage(),
             HubId = hubId,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Assessments.AnyAsync(a => a.Id == id, cancellationToken))
+            {
+                throw;
+            }
+
+            // Erased while this request ran.
+            return FeedbackOutcome.AssessmentNotFound;
+        }
         return FeedbackOutcome.Saved;
     }
 

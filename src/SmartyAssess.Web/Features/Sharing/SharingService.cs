@@ -103,6 +103,11 @@ public sealed class SharingService(SmartyDbContext db, TimeProvider time, Privac
             return RevokeOutcome.NotShared;
         }
 
+        // A re-assessment the hub's advisor has started but not submitted carries this share; it ends too.
+        await db.ShareConsents
+            .Where(c => c.ContinuedFromId == consentId && c.RevokedAt == null && !db.Results.Any(r => r.AssessmentId == c.AssessmentId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now), cancellationToken);
+
         logger.LogInformation("Share {Consent} of assessment {Assessment} revoked", consentId, assessmentId);
         return RevokeOutcome.Revoked;
     }

@@ -11,7 +11,7 @@ using SmartyAssess.Data;
 namespace SmartyAssess.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartyDbContext))]
-    [Migration("20261202013049_Sharing")]
+    [Migration("20261202015554_Sharing")]
     partial class Sharing
     {
         /// <inheritdoc />
@@ -322,6 +322,9 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StartedByHubId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedAt")

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SmartyAssess.Data.Migrations.SqlServer
+namespace SmartyAssess.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Sharing : Migration
@@ -14,25 +15,31 @@ namespace SmartyAssess.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<Guid>(
                 name: "HubId",
                 table: "PracticeFeedback",
-                type: "uniqueidentifier",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PreviousAssessmentId",
                 table: "Assessments",
-                type: "uniqueidentifier",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SeriesId",
                 table: "Assessments",
-                type: "uniqueidentifier",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "StartedByHubId",
+                table: "Assessments",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Targets",
                 table: "Assessments",
-                type: "nvarchar(2000)",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: false,
                 defaultValue: "{}"); // existing assessments have no targets yet: one level up is shown
@@ -42,15 +49,15 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PracticeId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,14 +87,14 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AuthorEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,7 +117,7 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 name: "ErasedLinks",
                 columns: table => new
                 {
-                    Hash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
                     ErasedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
@@ -122,15 +129,15 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 name: "HubApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    SecretHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
-                    Prefix = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Scope = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,15 +154,15 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 name: "ShareConsents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FirmLabel = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
-                    Scope = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    PrivacyNoticeVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ContinuedFromId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    GrantedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmLabel = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Scope = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PrivacyNoticeVersion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContinuedFromId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,6 +292,10 @@ namespace SmartyAssess.Data.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "SeriesId",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "StartedByHubId",
                 table: "Assessments");
 
             migrationBuilder.DropColumn(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SmartyAssess.Data.Migrations.Sqlite
+namespace SmartyAssess.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Sharing : Migration
@@ -14,25 +14,31 @@ namespace SmartyAssess.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "HubId",
                 table: "PracticeFeedback",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PreviousAssessmentId",
                 table: "Assessments",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SeriesId",
                 table: "Assessments",
-                type: "TEXT",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "StartedByHubId",
+                table: "Assessments",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Targets",
                 table: "Assessments",
-                type: "TEXT",
+                type: "nvarchar(2000)",
                 maxLength: 2000,
                 nullable: false,
                 defaultValue: "{}"); // existing assessments have no targets yet: one level up is shown
@@ -41,16 +47,16 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                 name: "ActionPlanItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,15 +85,15 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                 name: "AdvisorNotes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,8 +116,8 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                 name: "ErasedLinks",
                 columns: table => new
                 {
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    ErasedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Hash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    ErasedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,15 +128,15 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                 name: "HubApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,15 +153,15 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                 name: "ShareConsents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PrivacyNoticeVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContinuedFromId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FirmLabel = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
+                    Scope = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PrivacyNoticeVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ContinuedFromId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    GrantedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,6 +291,10 @@ namespace SmartyAssess.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "SeriesId",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "StartedByHubId",
                 table: "Assessments");
 
             migrationBuilder.DropColumn(

@@ -95,7 +95,7 @@ public class HubBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
         await advisor.GotoAsync(clientUrl);
         Assert.Equal("This client is not shared with your hub", await advisor.Locator("h1").TextContentAsync());
         await BrowserFixture.ScreenshotAsync(advisor, "56-client-after-revocation");
-        await advisor.GotoAsync("/hub");
+        await advisor.GetByRole(AriaRole.Link, new() { Name = "Clients", Exact = true }).ClickAsync();
         Assert.Equal(1, await advisor.Locator("[data-testid=no-clients]").CountAsync());
 
         // T1: the SME re-assesses, changes the answers of one dimension to "don't know", and sees the change.
@@ -121,11 +121,11 @@ public class HubBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 
         await sme.GetByRole(AriaRole.Link, new() { Name = "Erase…" }).ClickAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(sme, "erase page");
+        await BrowserFixture.ScreenshotAsync(sme, "58-erase");
         await sme.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
         // The browser's own check stops an unticked confirmation; ticking it erases.
         Assert.Contains("/erase", sme.Url, StringComparison.Ordinal);
         await sme.GetByLabel("I understand").CheckAsync();
-        await BrowserFixture.ScreenshotAsync(sme, "58-erase");
         await sme.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
         Assert.EndsWith("/erased", sme.Url, StringComparison.Ordinal);
         await AccessibilityTests.AssertNoSeriousViolationsAsync(sme, "erased");

@@ -31,6 +31,23 @@ public sealed class DemoAccountTests
     }
 
     [Fact]
+    public async Task Development_TheDemoAdvisorHasADemoFirmAssessedTwice_WithItsProgress()
+    {
+        await using var factory = new SmartyAssessFactory(settings: s_demo);
+        var advisor = new Browser(factory.CreateBrowser());
+        var (email, password, _) = DemoAccounts.Accounts[0];
+        var signIn = await advisor.GetOkAsync("/account/signin");
+        (await advisor.PostAsync("/account/signin", signIn, [new("Input.Email", email), new("Input.Password", password)])).Dispose();
+
+        var clients = await advisor.GetOkAsync("/hub");
+        var row = Assert.Single(clients.QuerySelectorAll(".clients-table tbody tr"));
+        Assert.Equal(Web.Features.Hubs.DemoClients.FirmLabel, row.QuerySelector("th a")!.TextContent);
+        Assert.Equal("2", row.QuerySelectorAll("td").Last().TextContent);
+        var client = await advisor.GetOkAsync(row.QuerySelector("th a")!.GetAttribute("href")!);
+        Assert.Contains("since your previous assessment", client.QuerySelector("[data-testid=overall-change]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Development_RestartOnTheSameDatabase_KeepsOneSetOfDemoAccounts()
     {
         var database = SmartyAssessFactory.TempDatabasePath();
@@ -48,6 +65,7 @@ public sealed class DemoAccountTests
             var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
             Assert.Equal(DemoAccounts.Accounts.Count, await db.Users.CountAsync());
             Assert.Equal(1, await db.Hubs.CountAsync());
+            Assert.Equal(2, await db.ShareConsents.CountAsync());
         }
         finally
         {

@@ -63,8 +63,11 @@ internal static class DemoAccounts
             }
         }
 
+        var demoFirm = await Hubs.DemoClients.SeedAsync(scope.ServiceProvider, hub, CancellationToken.None);
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "Development demo accounts (sign in at /account/signin): {Accounts}",
-            string.Join("; ", Accounts.Select(a => $"{a.Role} {a.Email} / \"{a.Password}\""))));
+            "Development demo accounts (sign in at /account/signin): {Accounts}. Demo hub share code {Code}{Firm}",
+            string.Join("; ", Accounts.Select(a => $"{a.Role} {a.Email} / \"{a.Password}\"")),
+            hub.ShareCode,
+            demoFirm is null ? "" : $"; the demo firm's results: {demoFirm}"));
     }
 }

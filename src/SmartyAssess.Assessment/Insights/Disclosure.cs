@@ -1,0 +1,96 @@
+namespace SmartyAssess.Assessment.Insights;
+
+/// <summary>A figure as it may be shown: exact, rounded to base 5, or suppressed (null).</summary>
+/// <param name="Value">Null when suppressed.</param>
+public readonly record struct ShownCount(int? Value, bool Rounded)
+{
+    public static readonly ShownCount Suppressed = new(null, false);
+
+    public bool IsSuppressed => Value is null;
+}
+
+/// <summary>
+/// Small-cell protection for aggregates of firms (ADR 0019): no figure may rest on fewer than
+/// <see cref="MinimumGroupSize"/> distinct firms, directly, as the complement of a group, or as the
+/// difference between a group and a wider one that is also shown.
+/// </summary>
+public sealed class Disclosure
+{
+    /// <summary>Below this no threshold is accepted, whatever the configuration says.</summary>
+    public const int AbsoluteMinimum = 5;
+
+    public Disclosure(int minimumGroupSize)
+    {
+        if (minimumGroupSize < AbsoluteMinimum)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumGroupSize), minimumGroupSize, $"The minimum group size is never below {AbsoluteMinimum}.");
+        }
+
+        MinimumGroupSize = minimumGroupSize;
+    }
+
+    public int MinimumGroupSize { get; }
+
+    /// <summary>
+    /// Whether a group of <paramref name="firms"/> may be described at all. Every wider group a
+    /// reader could also request (the same filters with some of them relaxed) must differ from it
+    /// by none or by at least the minimum, so that subtracting the two reveals no small group.
+    /// </summary>
+    /// <param name="widerGroups">The sizes of every group obtained by relaxing one or more of the filters.</param>
+    public bool GroupIsShown(int firms, IEnumerable<int> widerGroups) =>
+        firms >= MinimumGroupSize && widerGroups.All(wider => IsSafeDifference(wider - firms));
+
+    /// <summary>
+    /// How many firms of a shown group of <paramref name="groupFirms"/> have an attribute. Suppressed
+    /// when the firms with it, or the firms without it, are between 1 and the minimum less one; a
+    /// count below twice the minimum is rounded to the nearest multiple of 5; larger ones are exact.
+    /// </summary>
+    public ShownCount Count(int count, int groupFirms)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, groupFirms);
+        if (!IsSafeDifference(count) || !IsSafeDifference(groupFirms - count))
+        {
+            return ShownCount.Suppressed;
+        }
+
+        return count > 0 && count < 2 * MinimumGroupSize ? new ShownCount(RoundToFive(count), true) : new ShownCount(count, false);
+    }
+
+    /// <summary>
+    /// Counts that add up to the group (each firm in exactly one cell, such as bands). Cells are
+    /// suppressed as in <see cref="Count"/>; then, while the suppressed cells together hold fewer
+    /// than the minimum (so that the group minus the shown cells would reveal them), the smallest
+    /// shown cell is suppressed too. Shown cells are exact, so that the row stays consistent.
+    /// </summary>
+    public IReadOnlyList<ShownCount> Partition(IReadOnlyList<int> counts)
+    {
+        var total = counts.Sum();
+        if (total < MinimumGroupSize)
+        {
+            // A group this small is not shown at all (GroupIsShown); its cells never are either.
+            return [.. counts.Select(_ => ShownCount.Suppressed)];
+        }
+
+        var suppressed = counts.Select(c => !IsSafeDifference(c) || !IsSafeDifference(total - c)).ToArray();
+        while (suppressed.Any(s => s) && counts.Where((_, i) => suppressed[i]).Sum() < MinimumGroupSize && suppressed.Any(s => !s))
+        {
+            var smallest = Enumerable.Range(0, counts.Count).Where(i => !suppressed[i]).MinBy(i => (counts[i] == 0 ? int.MaxValue : counts[i], i));
+            if (counts[smallest] == 0)
+            {
+                // Only zeros are left to hide, and hiding zeros adds nothing: hide the whole row.
+                Array.Fill(suppressed, true);
+                break;
+            }
+
+            suppressed[smallest] = true;
+        }
+
+        return [.. counts.Select((c, i) => suppressed[i] ? ShownCount.Suppressed : new ShownCount(c, false))];
+    }
+
+    /// <summary>Zero firms reveal nothing about a firm; one to the minimum less one do.</summary>
+    private bool IsSafeDifference(int firms) => firms == 0 || firms >= MinimumGroupSize;
+
+    private static int RoundToFive(int count) => (int)(Math.Round(count / 5.0, MidpointRounding.AwayFromZero) * 5);
+}

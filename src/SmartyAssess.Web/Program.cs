@@ -4,6 +4,7 @@ using SmartyAssess.Web.Features.Assessments;
 using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.DataRights;
 using SmartyAssess.Web.Features.Hubs;
+using SmartyAssess.Web.Features.Insights;
 using SmartyAssess.Web.Features.Journey;
 using SmartyAssess.Web.Features.Progress;
 using SmartyAssess.Web.Features.Recommendations;
@@ -22,6 +23,7 @@ builder.AddSharing();               // an SME shares its results with a hub, wit
 builder.AddHubs();                  // the advisor workspace and the hub's read-only API tokens
 builder.AddProgress();              // re-assessment (T0 → T1), deltas and targets
 builder.AddDataRights();            // export and erasure of an assessment; purge of abandoned drafts
+builder.AddInsights();              // regional partners' aggregates, small groups suppressed
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapSharing();                   // /results/{id}/shares/{consent}/revoke (th
 app.MapHubs();                      // /api/hub/clients, the workspace's form posts and CSV under /hub
 app.MapProgress();                  // /api/assessments/{id}/history, /results/{id}/reassess and /targets
 app.MapDataRights();                // /api/assessments/{id}/export, DELETE /api/assessments/{id}, /results/{id}/export
+app.MapInsights();                  // /api/insights/barriers, /insights/barriers.csv (the dashboard is a component)
 app.MapWebHosting();                // pages, /openapi/v1.json, /health/*
 app.PrintUrlWhenStarted();
 

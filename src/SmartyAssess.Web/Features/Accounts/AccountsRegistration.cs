@@ -139,4 +139,7 @@ public static class Policies
 
     /// <summary>The read-only hub API: an advisor's session or one of the hub's bearer tokens.</summary>
     public const string HubReader = "HubReader";
+
+    /// <summary>A regional partner's analyst (their regions are read on every request).</summary>
+    public const string PartnerAnalyst = "PartnerAnalyst";
 }

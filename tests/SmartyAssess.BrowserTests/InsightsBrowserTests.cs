@@ -31,6 +31,7 @@ public class InsightsBrowserTests(BrowserFixture app) : IClassFixture<BrowserFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.EndsWith("/insights", page.Url, StringComparison.Ordinal);
         Assert.True(await page.Locator(".barriers-table tbody tr").CountAsync() > 0);
+        Assert.Equal(app.Questionnaire.Dimensions.Count, await page.Locator(".maturity-table tbody tr").CountAsync());
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "insights: barriers");
         await BrowserFixture.ScreenshotAsync(page, "60-insights-barriers");
 

@@ -43,7 +43,8 @@ public sealed class Disclosure
     /// <summary>
     /// How many firms of a shown group of <paramref name="groupFirms"/> have an attribute. Suppressed
     /// when the firms with it, or the firms without it, are between 1 and the minimum less one; a
-    /// count below twice the minimum is rounded to the nearest multiple of 5; larger ones are exact.
+    /// count below twice the minimum is rounded to the nearest multiple of 5 (unless it is the whole
+    /// group); larger ones are exact.
     /// </summary>
     public ShownCount Count(int count, int groupFirms)
     {
@@ -54,7 +55,8 @@ public sealed class Disclosure
             return ShownCount.Suppressed;
         }
 
-        return count > 0 && count < 2 * MinimumGroupSize ? new ShownCount(RoundToFive(count), true) : new ShownCount(count, false);
+        // The whole group is its size, which is shown exactly anyway.
+        return count > 0 && count < 2 * MinimumGroupSize && count != groupFirms ? new ShownCount(RoundToFive(count), true) : new ShownCount(count, false);
     }
 
     /// <summary>

@@ -196,6 +196,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /insights", (_, _) => "/insights", ["302 sign-in", "302 sign-in", "302 denied", "302 denied", "302 sign-in", "200", "302 denied"], Notes: "the analyst's own regions (and all regions together); small groups suppressed"),
         new("GET /insights/barriers.csv", (_, _) => "/insights/barriers.csv", ["302 sign-in", "302 sign-in", "302 denied", "302 denied", "302 sign-in", "200", "302 denied"]),
         new("GET /api/insights/barriers", (_, _) => "/api/insights/barriers", ["401", "401", "403", "403", "401", "200", "403"], Notes: "figures on fewer than 10 firms are null"),
+        new("GET /api/insights/maturity", (_, _) => "/api/insights/maturity", ["401", "401", "403", "403", "401", "200", "403"]),
         new("GET /openapi/{documentName}.json", (_, _) => "/openapi/v1.json", All("200")),
         new("* /health/live", (_, _) => "/health/live", All("200")),
         new("* /health/ready", (_, _) => "/health/ready", All("200")),

@@ -25,7 +25,9 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
     private readonly SmartyAssessFactory _factory = new();
     private Browser _analyst = default!;
 
-    private sealed record Firm(Guid Series, DateTime At, string Region, string Sector, string Size, string[] Barriers, string[] Top);
+    private static readonly string[] s_bands = ["basic", "average", "moderately-advanced", "advanced"];
+
+    private sealed record Firm(Guid Series, DateTime At, string Region, string Sector, string Size, string[] Barriers, string[] Top, double? Strategy);
 
     public async Task InitializeAsync()
     {
@@ -45,14 +47,16 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
     {
         var random = new Random(seed);
         var firms = new List<Firm>();
-        for (var i = 0; i < random.Next(15, 60); i++)
+        for (var i = 0; i < random.Next(40, 160); i++)
         {
             var series = Guid.NewGuid();
             // Some firms re-assess in the next quarter (a series: only its latest assessment in a period counts).
             foreach (var quarterStart in random.Next(4) == 0 ? new[] { new DateTime(2026, 7, 1), new DateTime(2026, 10, 1) } : [random.Next(2) == 0 ? new DateTime(2026, 7, 1) : new DateTime(2026, 10, 1)])
             {
                 var barriers = s_barriers.Where(_ => random.Next(3) == 0).ToArray();
-                firms.Add(new Firm(series, quarterStart.AddDays(random.Next(80)), s_regions[random.Next(s_regions.Length)], s_sectors[random.Next(2)], s_sizes[random.Next(2)], barriers, [.. barriers.Take(1)]));
+                // Scores cluster in the lower bands, so that some bands are small; some firms leave the dimension unassessed.
+                double? strategy = random.Next(6) == 0 ? null : Math.Round(Math.Pow(random.NextDouble(), 1.7) * 100, 1);
+                firms.Add(new Firm(series, quarterStart.AddDays(random.Next(80)), s_regions[random.Next(s_regions.Length)], s_sectors[random.Next(2)], s_sizes[random.Next(2)], barriers, [.. barriers.Take(1)], strategy));
             }
         }
 
@@ -73,7 +77,14 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
                     Profile = new Dictionary<string, string> { ["region"] = firm.Region, ["sector"] = firm.Sector, ["size"] = firm.Size },
                     Barriers = [.. firm.Barriers.Select(b => new BarrierChoice(b, firm.Top.Contains(b)))],
                 };
-                assessment.Result = new AssessmentResult { Id = $"w{seed:D4}{index:D17}", QuestionnaireVersion = "2026.1", ScoringVersion = "1", CreatedAt = firm.At };
+                assessment.Result = new AssessmentResult
+                {
+                    Id = $"w{seed:D4}{index:D17}",
+                    QuestionnaireVersion = "2026.1",
+                    ScoringVersion = "1",
+                    CreatedAt = firm.At,
+                    Dimensions = [new DimensionResult("strategy", firm.Strategy is not null, firm.Strategy, firm.Strategy is { } v ? Band(v) : null, null, 0)],
+                };
                 db.Assessments.Add(assessment);
             }
 
@@ -81,6 +92,8 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
         });
         return firms;
     }
+
+    private static string Band(double score) => score <= 25 ? "basic" : score <= 50 ? "average" : score <= 75 ? "moderately-advanced" : "advanced";
 
     private sealed record Query(bool All, string? Quarter, string? Sector, string? Size)
     {
@@ -151,6 +164,37 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
                 }
             }
 
+            var maturity = await _analyst.Client.GetFromJsonAsync<JsonElement>(query.Url.Replace("/barriers", "/maturity", StringComparison.Ordinal));
+            Assert.Equal(group.Count, maturity.GetProperty("firms").GetInt32());
+            var strategy = maturity.GetProperty("dimensions").EnumerateArray().Single(d => d.GetProperty("dimension").GetString() == "strategy");
+            var assessed = group.Where(f => f.Strategy is not null).ToList();
+            var bands = strategy.GetProperty("bands").EnumerateArray().ToList();
+            if (strategy.GetProperty("assessed").ValueKind == JsonValueKind.Null)
+            {
+                Assert.All(bands, b => Assert.Equal(JsonValueKind.Null, b.ValueKind));
+            }
+            else
+            {
+                Assert.Equal(assessed.Count, strategy.GetProperty("assessed").GetInt32());
+                Assert.False(group.Count - assessed.Count is > 0 and < K, $"{query.Url}: {assessed.Count} of {group.Count} assessed shown");
+                var hidden = 0;
+                for (var b = 0; b < s_bands.Length; b++)
+                {
+                    var truth = assessed.Count(f => Band(f.Strategy!.Value) == s_bands[b]);
+                    if (bands[b].ValueKind == JsonValueKind.Null)
+                    {
+                        hidden += truth;
+                        continue;
+                    }
+
+                    Assert.Equal(truth, bands[b].GetInt32());
+                    Assert.False(truth is > 0 and < K || assessed.Count - truth is > 0 and < K, $"{query.Url}: band {s_bands[b]} with {truth} of {assessed.Count} shown");
+                }
+
+                Assert.False(hidden is > 0 and < K, $"{query.Url}: the shown bands reveal {hidden} hidden firms");
+                Assert.Equal(assessed.Count >= K, strategy.GetProperty("quartiles").ValueKind != JsonValueKind.Null);
+            }
+
             // Subtracting this group from any wider one that is shown too must not describe 1–9 firms.
             foreach (var (wider, widerAnswer) in answers.Where(a => a.Key.IsWiderThan(query) && a.Value.GetProperty("firms").ValueKind != JsonValueKind.Null))
             {
@@ -162,6 +206,12 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
         // The worlds are big enough that some views are shown and some suppressed; otherwise the test proves nothing.
         Assert.Contains(answers.Values, a => a.GetProperty("firms").ValueKind != JsonValueKind.Null);
         Assert.Contains(answers.Values, a => a.GetProperty("firms").ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Quartiles_AreThoseASpreadsheetComputes()
+    {
+        Assert.Equal([3.3, 5.5, 7.8], Web.Features.Insights.BarrierInsights.Quartiles([10, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Insights;
+using SmartyAssess.Assessment.Scoring;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
 
@@ -82,6 +83,13 @@ public sealed record BarrierRow(string BarrierId, ShownCount Named, ShownCount N
 /// <summary>The barriers view: null rows when the group itself may not be described.</summary>
 public sealed record BarrierView(InsightsFilter Filter, int MinimumGroupSize, ShownCount Firms, IReadOnlyList<BarrierRow>? Rows, IReadOnlyList<string> Quarters);
 
+/// <summary>One dimension: firms per band (Basic … Advanced, a partition of the firms assessed on it) and the quartiles of the score.</summary>
+/// <param name="Quartiles">First quartile, median and third quartile, or null when the assessed firms may not be described.</param>
+public sealed record MaturityRow(string DimensionId, ShownCount Assessed, IReadOnlyList<ShownCount> Bands, IReadOnlyList<double>? Quartiles);
+
+/// <summary>The maturity view: null rows when the group itself may not be described.</summary>
+public sealed record MaturityView(InsightsFilter Filter, int MinimumGroupSize, ShownCount Firms, IReadOnlyList<MaturityRow>? Rows);
+
 /// <summary>
 /// Adoption barriers of the analyst's regions, as aggregates of at least the minimum number of
 /// distinct firms. A firm is a series of assessments; within a period its latest assessment counts.
@@ -89,7 +97,7 @@ public sealed record BarrierView(InsightsFilter Filter, int MinimumGroupSize, Sh
 /// </summary>
 public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options, Journey.QuestionnaireCatalog catalog)
 {
-    private sealed record FirmFact(Guid Firm, DateTime SubmittedAt, string? Region, string? Sector, string? Size, IReadOnlyList<BarrierChoice> Barriers);
+    private sealed record FirmFact(Guid Firm, DateTime SubmittedAt, string? Region, string? Sector, string? Size, IReadOnlyList<BarrierChoice> Barriers, IReadOnlyList<DimensionResult> Dimensions);
 
     /// <summary>The analyst's regions, read afresh (a changed or disabled account takes effect at once); null when the caller is not an enabled analyst.</summary>
     public async Task<IReadOnlyList<string>?> RegionsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -105,16 +113,8 @@ public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options,
 
     public async Task<BarrierView> ViewAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var rules = new Disclosure(options.MinimumGroupSize);
-        // A first version reads the submitted assessments whole; issue 10's scale work moves this to a fact table.
-        var rows = await db.Results.AsNoTracking()
-            .Select(r => new { r.AssessmentId, r.Assessment!.SeriesId, r.CreatedAt, r.Assessment.Profile, r.Assessment.Barriers })
-            .ToListAsync(cancellationToken);
-        var facts = rows.Select(r => new FirmFact(r.SeriesId ?? r.AssessmentId, r.CreatedAt, r.Profile.GetValueOrDefault("region"), r.Profile.GetValueOrDefault("sector"), r.Profile.GetValueOrDefault("size"), r.Barriers)).ToList();
+        var (rules, facts, group, shown) = await GroupAsync(regions, filter, cancellationToken);
         var quarters = facts.Select(f => Quarters.Of(f.SubmittedAt)).Distinct().Order(StringComparer.Ordinal).ToList();
-
-        var group = Group(facts, regions, filter);
-        var shown = rules.GroupIsShown(group.Count, filter.Wider().Select(w => Group(facts, regions, w).Count));
         if (!shown)
         {
             return new BarrierView(filter, rules.MinimumGroupSize, ShownCount.Suppressed, null, quarters);
@@ -126,6 +126,59 @@ public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options,
             rules.Count(group.Count(f => f.Barriers.Any(c => c.BarrierId == b.Id)), group.Count),
             rules.Count(group.Count(f => f.Barriers.Any(c => c.BarrierId == b.Id && c.IsTop)), group.Count))).ToList();
         return new BarrierView(filter, rules.MinimumGroupSize, new ShownCount(group.Count, false), barrierRows, quarters);
+    }
+
+    /// <summary>
+    /// Maturity per dimension: the band distribution is a partition of the firms assessed on the
+    /// dimension (secondary suppression applies), and the quartiles are given for at least the minimum
+    /// number of assessed firms.
+    /// </summary>
+    public async Task<MaturityView> MaturityAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken)
+    {
+        var (rules, _, group, shown) = await GroupAsync(regions, filter, cancellationToken);
+        if (!shown)
+        {
+            return new MaturityView(filter, rules.MinimumGroupSize, ShownCount.Suppressed, null);
+        }
+
+        var bands = Bands.All.Select(b => b.ToId()).ToList();
+        var rows = catalog.Current.Dimensions.Select(d =>
+        {
+            var scores = group.Select(f => f.Dimensions.FirstOrDefault(x => x.DimensionId == d.Id)).Where(x => x is { Assessed: true, Score: not null }).Select(x => x!).ToList();
+            // Exact when shown: the bands below add up to it.
+            var assessed = rules.Count(scores.Count, group.Count) is { IsSuppressed: false } ? new ShownCount(scores.Count, false) : ShownCount.Suppressed;
+            var counts = bands.Select(b => scores.Count(x => x.Band == b)).ToList();
+            var quartiles = scores.Count >= rules.MinimumGroupSize && !assessed.IsSuppressed ? Quartiles([.. scores.Select(x => x.Score!.Value)]) : null;
+            return new MaturityRow(d.Id, assessed, assessed.IsSuppressed ? [.. bands.Select(_ => ShownCount.Suppressed)] : rules.Partition(counts), quartiles);
+        }).ToList();
+        return new MaturityView(filter, rules.MinimumGroupSize, new ShownCount(group.Count, false), rows);
+    }
+
+    private async Task<(Disclosure Rules, List<FirmFact> Facts, List<FirmFact> Group, bool Shown)> GroupAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken)
+    {
+        var rules = new Disclosure(options.MinimumGroupSize);
+        // A first version reads the submitted assessments whole; issue 10's scale work moves this to a fact table.
+        var rows = await db.Results.AsNoTracking()
+            .Select(r => new { r.AssessmentId, r.Assessment!.SeriesId, r.CreatedAt, r.Assessment.Profile, r.Assessment.Barriers, r.Dimensions })
+            .ToListAsync(cancellationToken);
+        var facts = rows.Select(r => new FirmFact(r.SeriesId ?? r.AssessmentId, r.CreatedAt, r.Profile.GetValueOrDefault("region"), r.Profile.GetValueOrDefault("sector"), r.Profile.GetValueOrDefault("size"), r.Barriers, r.Dimensions)).ToList();
+        var group = Group(facts, regions, filter);
+        return (rules, facts, group, rules.GroupIsShown(group.Count, filter.Wider().Select(w => Group(facts, regions, w).Count)));
+    }
+
+    /// <summary>Quartiles by linear interpolation between order statistics (type 7, as spreadsheets compute them), to one decimal.</summary>
+    internal static IReadOnlyList<double> Quartiles(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        double At(double p)
+        {
+            var h = (sorted.Count - 1) * p;
+            var low = (int)Math.Floor(h);
+            var high = Math.Min(low + 1, sorted.Count - 1);
+            return Math.Round(sorted[low] + ((h - low) * (sorted[high] - sorted[low])), 1, MidpointRounding.AwayFromZero);
+        }
+
+        return [At(0.25), At(0.5), At(0.75)];
     }
 
     /// <summary>The firms of a group: each firm's latest assessment in the period, if it matches the filters.</summary>

@@ -34,6 +34,14 @@ public static class InsightsEndpoints
             .Produces<BarrierInsightsResponse>()
             .Produces(StatusCodes.Status401Unauthorized)
             .Produces(StatusCodes.Status403Forbidden);
+        app.MapGet("/api/insights/maturity", GetMaturityAsync)
+            .RequireAuthorization(Policies.PartnerAnalyst)
+            .WithTags("Insights")
+            .WithName("GetMaturityInsights")
+            .WithSummary("Per dimension, how many firms of the analyst's regions are in each band (Basic, Average, Moderately advanced, Advanced) and the quartiles of the score; same filters and suppression as the barriers.")
+            .Produces<MaturityInsightsResponse>()
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status403Forbidden);
         app.MapGet("/insights/barriers.csv", DownloadBarriersAsync).RequireAuthorization(Policies.PartnerAnalyst).ExcludeFromDescription();
         return app;
     }
@@ -50,6 +58,20 @@ public static class InsightsEndpoints
             view.MinimumGroupSize,
             view.Firms.Value,
             view.Rows?.Select(r => new BarrierInsightResponse(r.BarrierId, r.Named.Value, r.Named.Rounded, r.NamedTop.Value, r.NamedTop.Rounded)).ToList()));
+    }
+
+    private static async Task<IResult> GetMaturityAsync(HttpContext context, BarrierInsights insights)
+    {
+        if (await insights.RegionsAsync(context.User, context.RequestAborted) is not { } regions)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var view = await insights.MaturityAsync(regions, InsightsFilter.From(context.Request.Query), context.RequestAborted);
+        return TypedResults.Ok(new MaturityInsightsResponse(
+            view.MinimumGroupSize,
+            view.Firms.Value,
+            view.Rows?.Select(r => new MaturityInsightResponse(r.DimensionId, r.Assessed.Value, r.Assessed.Rounded, [.. r.Bands.Select(b => b.Value)], r.Quartiles)).ToList()));
     }
 
     private static async Task<IResult> DownloadBarriersAsync(HttpContext context, BarrierInsights insights, QuestionnaireCatalog catalog)
@@ -86,6 +108,13 @@ public static class InsightsEndpoints
 /// <param name="Firms">Distinct firms in the group; null when the group may not be described.</param>
 /// <param name="Barriers">Null when the group may not be described.</param>
 public sealed record BarrierInsightsResponse(int MinimumGroupSize, int? Firms, IReadOnlyList<BarrierInsightResponse>? Barriers);
+
+/// <param name="Dimensions">Null when the group may not be described.</param>
+public sealed record MaturityInsightsResponse(int MinimumGroupSize, int? Firms, IReadOnlyList<MaturityInsightResponse>? Dimensions);
+
+/// <param name="Bands">Firms per band, Basic to Advanced; a null band is suppressed (so is at least one other, or the whole row).</param>
+/// <param name="Quartiles">First quartile, median, third quartile of the score (0–100); null below the minimum.</param>
+public sealed record MaturityInsightResponse(string Dimension, int? Assessed, bool AssessedRounded, IReadOnlyList<int?> Bands, IReadOnlyList<double>? Quartiles);
 
 /// <param name="Named">Null when suppressed; rounded to 5 when <paramref name="NamedRounded"/>.</param>
 public sealed record BarrierInsightResponse(string Barrier, int? Named, bool NamedRounded, int? NamedTop, bool NamedTopRounded);

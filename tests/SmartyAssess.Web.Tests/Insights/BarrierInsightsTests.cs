@@ -211,7 +211,7 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
     [Fact]
     public void Quartiles_AreThoseASpreadsheetComputes()
     {
-        Assert.Equal([3.3, 5.5, 7.8], Web.Features.Insights.BarrierInsights.Quartiles([10, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+        Assert.Equal([3.3, 5.5, 7.8], Web.Features.Insights.InsightsService.Quartiles([10, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
     }
 
     [Fact]

@@ -24,6 +24,23 @@ public sealed record ClientRow(
 /// <summary>The clients of a hub: assessments currently shared with it (never one that is not).</summary>
 public sealed class HubClients(SmartyDbContext db, QuestionnaireCatalog catalog)
 {
+    /// <summary>How the hub knows a firm: the name it gave when sharing, else its sector, size and region.</summary>
+    public static string Describe(string? firmLabel, IReadOnlyDictionary<string, string> profile, PracticeLabels labels)
+    {
+        if (firmLabel is not null)
+        {
+            return firmLabel;
+        }
+
+        var described = string.Join(", ", new[]
+        {
+            profile.GetValueOrDefault("sector") is { } sector ? labels.Sector(sector) : null,
+            profile.GetValueOrDefault("size") is { } size ? labels.Size(size) : null,
+            profile.GetValueOrDefault("region") is { } region ? labels.Region(region) : null,
+        }.Where(s => s is not null));
+        return described.Length > 0 ? described : "Unnamed firm";
+    }
+
     public Task<string?> ShareCodeAsync(Guid hubId, CancellationToken cancellationToken) =>
         db.Hubs.AsNoTracking().Where(h => h.Id == hubId).Select(h => h.ShareCode).SingleOrDefaultAsync(cancellationToken);
 
@@ -67,10 +84,9 @@ public sealed class HubClients(SmartyDbContext db, QuestionnaireCatalog catalog)
                 var sector = latest.Profile.GetValueOrDefault("sector");
                 var size = latest.Profile.GetValueOrDefault("size");
                 var region = latest.Profile.GetValueOrDefault("region");
-                var described = string.Join(", ", new[] { sector is null ? null : labels.Sector(sector), size is null ? null : labels.Size(size), region is null ? null : labels.Region(region) }.Where(s => s is not null));
                 return new ClientRow(
                     latest.AssessmentId,
-                    latest.FirmLabel ?? (described.Length > 0 ? described : "Unnamed firm"),
+                    Describe(latest.FirmLabel, latest.Profile, labels),
                     latest.FirmLabel is not null,
                     sector,
                     size,

@@ -19,7 +19,7 @@ public static class InsightsEndpoints
         }
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddScoped<BarrierInsights>();
+        builder.Services.AddScoped<InsightsService>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policies.PartnerAnalyst, policy => policy.RequireRole(Roles.PartnerAnalyst));
         return builder;
     }
@@ -46,7 +46,7 @@ public static class InsightsEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetBarriersAsync(HttpContext context, BarrierInsights insights)
+    private static async Task<IResult> GetBarriersAsync(HttpContext context, InsightsService insights)
     {
         if (await insights.RegionsAsync(context.User, context.RequestAborted) is not { } regions)
         {
@@ -60,7 +60,7 @@ public static class InsightsEndpoints
             view.Rows?.Select(r => new BarrierInsightResponse(r.BarrierId, r.Named.Value, r.Named.Rounded, r.NamedTop.Value, r.NamedTop.Rounded)).ToList()));
     }
 
-    private static async Task<IResult> GetMaturityAsync(HttpContext context, BarrierInsights insights)
+    private static async Task<IResult> GetMaturityAsync(HttpContext context, InsightsService insights)
     {
         if (await insights.RegionsAsync(context.User, context.RequestAborted) is not { } regions)
         {
@@ -74,7 +74,7 @@ public static class InsightsEndpoints
             view.Rows?.Select(r => new MaturityInsightResponse(r.DimensionId, r.Assessed.Value, r.Assessed.Rounded, [.. r.Bands.Select(b => b.Value)], r.Quartiles)).ToList()));
     }
 
-    private static async Task<IResult> DownloadBarriersAsync(HttpContext context, BarrierInsights insights, QuestionnaireCatalog catalog)
+    private static async Task<IResult> DownloadBarriersAsync(HttpContext context, InsightsService insights, QuestionnaireCatalog catalog)
     {
         if (await insights.RegionsAsync(context.User, context.RequestAborted) is not { } regions)
         {

@@ -92,7 +92,7 @@ public static class RecommendationEndpoints
 
         if (!ResultId.IsWellFormed(id))
         {
-            return NotFound();
+            return AssessmentProblems.NotFound();
         }
 
         return await service.RecordFeedbackAsync(id, body.PracticeId!, kind, "sme", cancellationToken) switch
@@ -131,9 +131,6 @@ public static class RecommendationEndpoints
             _ => TypedResults.Redirect($"/results/{id}?feedback=limit#recommendations"),
         };
     }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Assessment not found", detail: "No assessment has this id.");
 
     private static ProblemHttpResult TooMany() =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too much feedback", detail: "This assessment has reached the limit of feedback events; earlier feedback is kept.");

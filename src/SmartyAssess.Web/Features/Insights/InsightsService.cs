@@ -91,13 +91,13 @@ public sealed record MaturityRow(string DimensionId, ShownCount Assessed, IReadO
 public sealed record MaturityView(InsightsFilter Filter, int MinimumGroupSize, ShownCount Firms, IReadOnlyList<MaturityRow>? Rows);
 
 /// <summary>
-/// Adoption barriers of the analyst's regions, as aggregates of at least the minimum number of
+/// Maturity and adoption barriers of the analyst's regions, as aggregates of at least the minimum number of
 /// distinct firms. A firm is a series of assessments; within a period its latest assessment counts.
 /// Erased assessments are gone from the database, so from every figure.
 /// </summary>
-public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options, Journey.QuestionnaireCatalog catalog)
+public sealed class InsightsService(SmartyDbContext db, InsightsOptions options, Journey.QuestionnaireCatalog catalog)
 {
-    private sealed record FirmFact(Guid Firm, DateTime SubmittedAt, string? Region, string? Sector, string? Size, IReadOnlyList<BarrierChoice> Barriers, IReadOnlyList<DimensionResult> Dimensions);
+    private sealed record FirmFact(Guid Firm, DateTime SubmittedAt, string Quarter, string? Region, string? Sector, string? Size, IReadOnlyList<BarrierChoice> Barriers, IReadOnlyList<DimensionResult> Dimensions);
 
     /// <summary>The analyst's regions, read afresh (a changed or disabled account takes effect at once); null when the caller is not an enabled analyst.</summary>
     public async Task<IReadOnlyList<string>?> RegionsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -111,10 +111,23 @@ public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options,
         return user?.Regions;
     }
 
-    public async Task<BarrierView> ViewAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken)
+    public async Task<BarrierView> ViewAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken) =>
+        Barriers(await LoadAsync(cancellationToken), regions, filter);
+
+    public async Task<MaturityView> MaturityAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken) =>
+        Maturity(await LoadAsync(cancellationToken), regions, filter);
+
+    /// <summary>Both views of the dashboard page from one read of the data.</summary>
+    public async Task<(BarrierView Barriers, MaturityView Maturity)> DashboardAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken)
     {
-        var (rules, facts, group, shown) = await GroupAsync(regions, filter, cancellationToken);
-        var quarters = facts.Select(f => Quarters.Of(f.SubmittedAt)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var facts = await LoadAsync(cancellationToken);
+        return (Barriers(facts, regions, filter), Maturity(facts, regions, filter));
+    }
+
+    private BarrierView Barriers(List<FirmFact> facts, IReadOnlyList<string> regions, InsightsFilter filter)
+    {
+        var (rules, group, shown) = Group(facts, regions, filter);
+        var quarters = facts.Select(f => f.Quarter).Distinct().Order(StringComparer.Ordinal).ToList();
         if (!shown)
         {
             return new BarrierView(filter, rules.MinimumGroupSize, ShownCount.Suppressed, null, quarters);
@@ -133,9 +146,9 @@ public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options,
     /// dimension (secondary suppression applies), and the quartiles are given for at least the minimum
     /// number of assessed firms.
     /// </summary>
-    public async Task<MaturityView> MaturityAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken)
+    private MaturityView Maturity(List<FirmFact> facts, IReadOnlyList<string> regions, InsightsFilter filter)
     {
-        var (rules, _, group, shown) = await GroupAsync(regions, filter, cancellationToken);
+        var (rules, group, shown) = Group(facts, regions, filter);
         if (!shown)
         {
             return new MaturityView(filter, rules.MinimumGroupSize, ShownCount.Suppressed, null);
@@ -154,16 +167,21 @@ public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options,
         return new MaturityView(filter, rules.MinimumGroupSize, new ShownCount(group.Count, false), rows);
     }
 
-    private async Task<(Disclosure Rules, List<FirmFact> Facts, List<FirmFact> Group, bool Shown)> GroupAsync(IReadOnlyList<string> regions, InsightsFilter filter, CancellationToken cancellationToken)
+    // A first version reads the submitted assessments whole; issue 10's scale work moves this to a fact table.
+    private async Task<List<FirmFact>> LoadAsync(CancellationToken cancellationToken)
     {
-        var rules = new Disclosure(options.MinimumGroupSize);
-        // A first version reads the submitted assessments whole; issue 10's scale work moves this to a fact table.
         var rows = await db.Results.AsNoTracking()
             .Select(r => new { r.AssessmentId, r.Assessment!.SeriesId, r.CreatedAt, r.Assessment.Profile, r.Assessment.Barriers, r.Dimensions })
             .ToListAsync(cancellationToken);
-        var facts = rows.Select(r => new FirmFact(r.SeriesId ?? r.AssessmentId, r.CreatedAt, r.Profile.GetValueOrDefault("region"), r.Profile.GetValueOrDefault("sector"), r.Profile.GetValueOrDefault("size"), r.Barriers, r.Dimensions)).ToList();
-        var group = Group(facts, regions, filter);
-        return (rules, facts, group, rules.GroupIsShown(group.Count, filter.Wider().Select(w => Group(facts, regions, w).Count)));
+        return [.. rows.Select(r => new FirmFact(r.SeriesId ?? r.AssessmentId, r.CreatedAt, Quarters.Of(r.CreatedAt), r.Profile.GetValueOrDefault("region"), r.Profile.GetValueOrDefault("sector"), r.Profile.GetValueOrDefault("size"), r.Barriers, r.Dimensions))];
+    }
+
+    /// <summary>The group of the filter, and whether it may be described (its size and the difference to every wider group).</summary>
+    private (Disclosure Rules, List<FirmFact> Group, bool Shown) Group(List<FirmFact> facts, IReadOnlyList<string> regions, InsightsFilter filter)
+    {
+        var rules = new Disclosure(options.MinimumGroupSize);
+        var group = Members(facts, regions, filter);
+        return (rules, group, rules.GroupIsShown(group.Count, filter.Wider().Select(w => Members(facts, regions, w).Count)));
     }
 
     /// <summary>Quartiles by linear interpolation between order statistics (type 7, as spreadsheets compute them), to one decimal.</summary>
@@ -182,9 +200,9 @@ public sealed class BarrierInsights(SmartyDbContext db, InsightsOptions options,
     }
 
     /// <summary>The firms of a group: each firm's latest assessment in the period, if it matches the filters.</summary>
-    private static List<FirmFact> Group(List<FirmFact> facts, IReadOnlyList<string> regions, InsightsFilter filter) =>
+    private static List<FirmFact> Members(List<FirmFact> facts, IReadOnlyList<string> regions, InsightsFilter filter) =>
         [.. facts
-            .Where(f => filter.Quarter is null || Quarters.Of(f.SubmittedAt) == filter.Quarter)
+            .Where(f => filter.Quarter is null || f.Quarter == filter.Quarter)
             .GroupBy(f => f.Firm)
             .Select(g => g.MaxBy(f => f.SubmittedAt)!)
             .Where(f => (filter.AllRegions || (f.Region is not null && regions.Contains(f.Region)))

@@ -64,8 +64,10 @@ public class DatabaseTests(AppFixture app) : IClassFixture<AppFixture>
         {
             await using var scope = factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
+            // Opened through EF Core, as the app opens every connection: a connection opened past it
+            // (while the draft purge holds another) would be a new pooled handle no interceptor saw.
+            await db.Database.OpenConnectionAsync();
             var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous;";
             Assert.Equal(1L, await command.ExecuteScalarAsync()); // 1 = NORMAL

@@ -43,6 +43,10 @@ public abstract class SmartyDbContext(DbContextOptions options)
 
     public DbSet<ErasedLink> ErasedLinks => Set<ErasedLink>();
 
+    public DbSet<InsightFact> InsightFacts => Set<InsightFact>();
+
+    public DbSet<InsightFactRemoval> InsightFactRemovals => Set<InsightFactRemoval>();
+
     /// <summary>The antiforgery and cookie keys, shared so that any instance can serve any request, and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -65,7 +65,13 @@ public sealed class Disclosure
     /// than the minimum (so that the group minus the shown cells would reveal them), the smallest
     /// shown cell is suppressed too. Shown cells are exact, so that the row stays consistent.
     /// </summary>
-    public IReadOnlyList<ShownCount> Partition(IReadOnlyList<int> counts)
+    public IReadOnlyList<ShownCount> Partition(IReadOnlyList<int> counts) => Partition(counts, null);
+
+    /// <summary>
+    /// As <see cref="Partition(IReadOnlyList{int})"/>, with cells the caller already must hide (for
+    /// example because a wider view would reveal them by difference) suppressed from the start.
+    /// </summary>
+    public IReadOnlyList<ShownCount> Partition(IReadOnlyList<int> counts, IReadOnlyList<bool>? alsoSuppressed)
     {
         var total = counts.Sum();
         if (total < MinimumGroupSize)
@@ -74,7 +80,7 @@ public sealed class Disclosure
             return [.. counts.Select(_ => ShownCount.Suppressed)];
         }
 
-        var suppressed = counts.Select(c => !IsSafeDifference(c) || !IsSafeDifference(total - c)).ToArray();
+        var suppressed = counts.Select((c, i) => !IsSafeDifference(c) || !IsSafeDifference(total - c) || (alsoSuppressed?[i] ?? false)).ToArray();
         while (suppressed.Any(s => s) && counts.Where((_, i) => suppressed[i]).Sum() < MinimumGroupSize && suppressed.Any(s => !s))
         {
             var smallest = Enumerable.Range(0, counts.Count).Where(i => !suppressed[i]).MinBy(i => (counts[i] == 0 ? int.MaxValue : counts[i], i));
@@ -91,8 +97,30 @@ public sealed class Disclosure
         return [.. counts.Select((c, i) => suppressed[i] ? ShownCount.Suppressed : new ShownCount(c, false))];
     }
 
+    /// <summary>
+    /// Cells of one table that add up to a figure shown elsewhere (the regions of the analyst, whose
+    /// total is the "your regions" column): while the hidden cells, or the firms of their groups
+    /// without the attribute, together hold 1 to the minimum less one, the smallest shown cell is
+    /// hidden too, so that the total minus the shown cells reveals no small group.
+    /// </summary>
+    /// <param name="cells">Each cell's count, its group's size, and whether it is hidden already.</param>
+    public IReadOnlyList<bool> SuppressAcross(IReadOnlyList<(int Count, int Group, bool Suppressed)> cells)
+    {
+        var suppressed = cells.Select(c => c.Suppressed).ToArray();
+        bool Unsafe() =>
+            !IsSafeDifference(cells.Where((_, i) => suppressed[i]).Sum(c => c.Count))
+            || !IsSafeDifference(cells.Where((_, i) => suppressed[i]).Sum(c => c.Group - c.Count));
+        while (suppressed.Any(s => s) && Unsafe() && suppressed.Any(s => !s))
+        {
+            var smallest = Enumerable.Range(0, cells.Count).Where(i => !suppressed[i]).MinBy(i => (cells[i].Count, i));
+            suppressed[smallest] = true;
+        }
+
+        return suppressed;
+    }
+
     /// <summary>Zero firms reveal nothing about a firm; one to the minimum less one do.</summary>
-    private bool IsSafeDifference(int firms) => firms == 0 || firms >= MinimumGroupSize;
+    public bool IsSafeDifference(int firms) => firms == 0 || firms >= MinimumGroupSize;
 
     private static int RoundToFive(int count) => (int)(Math.Round(count / 5.0, MidpointRounding.AwayFromZero) * 5);
 }

@@ -18,6 +18,8 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<PracticeF
         // No foreign key to Hubs (hubs are never deleted, only disabled): adding one to this existing
         // table would make SQLite rebuild it outside the migration's transaction.
         builder.HasIndex(f => f.HubId);
+        // The insights re-read the last minute's feedback by time (see InsightFact).
+        builder.HasIndex(f => f.CreatedAt);
         builder.HasOne<AssessmentRecord>().WithMany().HasForeignKey(f => f.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         // Practices are never deleted (withdrawn instead), so feedback always names a known practice.
         builder.HasOne<PracticeRecord>().WithMany().HasForeignKey(f => f.PracticeId).OnDelete(DeleteBehavior.Restrict);

@@ -534,6 +534,81 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.ToTable("Hubs", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Barriers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Reassessment")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.ToTable("InsightFacts", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFactRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedAt");
+
+                    b.ToTable("InsightFactRemovals", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.PracticeFeedback", b =>
                 {
                     b.Property<long>("Id")
@@ -574,6 +649,8 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("HubId");
 
@@ -689,6 +766,8 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId");
+
+                    b.HasIndex("ShownAt");
 
                     b.HasIndex("AssessmentId", "ModelVersion", "PracticeId")
                         .IsUnique();
@@ -980,6 +1059,15 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFact", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

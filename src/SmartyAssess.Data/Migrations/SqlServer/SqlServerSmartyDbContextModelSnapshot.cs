@@ -537,6 +537,81 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.ToTable("Hubs", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Barriers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Reassessment")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.ToTable("InsightFacts", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFactRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedAt");
+
+                    b.ToTable("InsightFactRemovals", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.PracticeFeedback", b =>
                 {
                     b.Property<long>("Id")
@@ -577,6 +652,8 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("HubId");
 
@@ -692,6 +769,8 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId");
+
+                    b.HasIndex("ShownAt");
 
                     b.HasIndex("AssessmentId", "ModelVersion", "PracticeId")
                         .IsUnique();
@@ -984,6 +1063,15 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFact", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

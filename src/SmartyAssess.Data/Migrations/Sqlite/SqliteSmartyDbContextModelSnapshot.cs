@@ -519,6 +519,77 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.ToTable("Hubs", (string)null);
                 });
 
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Barriers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reassessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.ToTable("InsightFacts", (string)null);
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFactRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedAt");
+
+                    b.ToTable("InsightFactRemovals", (string)null);
+                });
+
             modelBuilder.Entity("SmartyAssess.Data.Entities.PracticeFeedback", b =>
                 {
                     b.Property<long>("Id")
@@ -557,6 +628,8 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("HubId");
 
@@ -670,6 +743,8 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PracticeId");
+
+                    b.HasIndex("ShownAt");
 
                     b.HasIndex("AssessmentId", "ModelVersion", "PracticeId")
                         .IsUnique();
@@ -959,6 +1034,15 @@ namespace SmartyAssess.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartyAssess.Data.Entities.InsightFact", b =>
+                {
+                    b.HasOne("SmartyAssess.Data.Entities.AssessmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -25,17 +25,19 @@ public sealed class AssessmentSubmitter(SmartyDbContext db, TimeProvider time)
         AssessmentMapping.Apply(assessment, submission);
         assessment.Result = BuildResult(assessment.Id, Scorer.Score(questionnaire, submission.Answers), now);
         db.Assessments.Add(assessment);
+        db.InsightFacts.Add(InsightFacts.For(assessment, assessment.Result, Guid.NewGuid()));
         await db.SaveChangesAsync(cancellationToken);
         return assessment.Result;
     }
 
-    /// <summary>Scores the draft's answers and attaches the result; the caller saves.</summary>
-    public AssessmentResult AttachResult(AssessmentRecord draft, Questionnaire questionnaire)
+    /// <summary>Scores the draft's answers and attaches the result and its insights fact; the caller saves.</summary>
+    public async Task<AssessmentResult> AttachResultAsync(AssessmentRecord draft, Questionnaire questionnaire, CancellationToken cancellationToken)
     {
         var now = time.UtcNowForStorage();
         var submission = AssessmentMapping.ToSubmission(draft);
         draft.Result = BuildResult(draft.Id, Scorer.Score(questionnaire, submission.Answers), now);
         draft.SubmittedAt = now;
+        db.InsightFacts.Add(InsightFacts.For(draft, draft.Result, await InsightFacts.FirmOfAsync(db, draft, cancellationToken)));
         return draft.Result;
     }
 

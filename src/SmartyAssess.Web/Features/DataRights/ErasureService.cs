@@ -79,6 +79,14 @@ public sealed class ErasureService(SmartyDbContext db, TimeProvider time, ILogge
             var consents = db.ShareConsents.Where(c => c.AssessmentId == id).Select(c => (Guid?)c.Id);
             await db.ShareConsents.Where(c => consents.Contains(c.ContinuedFromId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ContinuedFromId, (Guid?)null), cancellationToken);
             await db.Assessments.Where(a => a.PreviousAssessmentId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.PreviousAssessmentId, (Guid?)null), cancellationToken);
+            // Every instance drops the fact from its insights by number (ADR 0020).
+            var now = time.UtcNowForStorage();
+            foreach (var factId in await db.InsightFacts.Where(f => f.AssessmentId == id).Select(f => f.Id).ToListAsync(cancellationToken))
+            {
+                db.InsightFactRemovals.Add(new InsightFactRemoval { FactId = factId, RemovedAt = now });
+            }
+
+            await db.InsightFacts.Where(f => f.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);
             await db.Feedback.Where(f => f.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);
             await db.Impressions.Where(i => i.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);
             await db.AdvisorNotes.Where(n => n.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);

@@ -37,6 +37,10 @@ internal static class DemoClients
         await db.Assessments.Where(a => a.Id == t0.AssessmentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.SeriesId, series), cancellationToken);
         await db.Assessments.Where(a => a.Id == t1.AssessmentId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.SeriesId, series).SetProperty(a => a.PreviousAssessmentId, t0.AssessmentId), cancellationToken);
+        // Linked after the fact, at start-up before any instance reads the facts.
+        var firm = await db.InsightFacts.Where(f => f.AssessmentId == t0.AssessmentId).Select(f => f.FirmId).SingleAsync(cancellationToken);
+        await db.InsightFacts.Where(f => f.AssessmentId == t1.AssessmentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.FirmId, firm).SetProperty(f => f.Reassessment, true), cancellationToken);
         foreach (var result in new[] { t0, t1 })
         {
             var outcome = await sharing.ShareAsync(result.AssessmentId, hub.Id, FirmLabel, cancellationToken);

@@ -122,7 +122,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
                 return new SubmitOutcome(null, errors);
             }
 
-            var result = submitter.AttachResult(draft, questionnaire);
+            var result = await submitter.AttachResultAsync(draft, questionnaire, cancellationToken);
             if (draft.StartedByHubId is not null)
             {
                 // The advisor's browser holds this token; once submitted it would lead to the result id.

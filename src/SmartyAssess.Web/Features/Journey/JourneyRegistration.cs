@@ -31,5 +31,10 @@ public static class JourneyRegistration
             app.Services.GetRequiredService<TimeProvider>(),
             app.Logger,
             app.Lifetime.ApplicationStopping);
+        // Results stored before the insights' facts existed get theirs once.
+        if (await InsightFacts.BackfillAsync(scope.ServiceProvider.GetRequiredService<SmartyDbContext>(), app.Lifetime.ApplicationStopping) is > 0 and var written)
+        {
+            app.Logger.LogInformation("Wrote the insights facts of {Count} earlier assessments", written);
+        }
     }
 }

@@ -40,6 +40,7 @@ public struct FactRow
     public Guid Firm;
     public int Quarter;
     public int Month;
+    public short Country;
     public short Region;
     public short Sector;
     public short Size;

@@ -63,7 +63,7 @@ public sealed record InsightsReport(
 /// </summary>
 public sealed class InsightsEngine
 {
-    private const int ScoreBuckets = 1001;
+    private const int ScoreBuckets = ScoreHistogram.Buckets;
     private readonly Disclosure _rules;
     private readonly InsightsSchema _schema;
     private readonly uint[] _homeBit;
@@ -418,7 +418,7 @@ public sealed class InsightsEngine
 
                 var bands = Enumerable.Range(0, 4).Select(b => Cell(_base, assessedCell + 1 + b)).ToList();
                 var differencing = Enumerable.Range(0, 4).Select(b => !DifferencesSafe(_base, wider, assessedCell + 1 + b, assessedCell)).ToList();
-                var quartiles = assessed.Value >= _engine._rules.MinimumGroupSize ? Quartiles(_histograms[d], assessed.Value!.Value) : null;
+                var quartiles = assessed.Value >= _engine._rules.MinimumGroupSize ? ScoreHistogram.Quartiles(_histograms[d], assessed.Value!.Value) : null;
                 dimensions.Add(new DimensionFigures(assessed, _engine._rules.Partition(bands, differencing), quartiles));
             }
 
@@ -563,35 +563,53 @@ public sealed class InsightsEngine
 
             return new TransferFigures([.. columns.Select((c, i) => new TransferColumn(c.Region, c.AllRegions, shownColumns[i] ? new ShownCount(Cell(c.Variant, 0), false) : ShownCount.Suppressed))], cells);
         }
+    }
+}
 
-        /// <summary>Quartiles by linear interpolation between order statistics (type 7, as spreadsheets compute them), from scores in tenths.</summary>
-        private static IReadOnlyList<double> Quartiles(int[] histogram, int count)
+/// <summary>Scores counted per tenth of a point (0–100 in 1,001 buckets): exact order statistics without sorting a million scores.</summary>
+public static class ScoreHistogram
+{
+    public const int Buckets = 1001;
+
+    /// <summary>Quartiles by linear interpolation between order statistics (type 7, as spreadsheets compute them), to one decimal.</summary>
+    public static IReadOnlyList<double> Quartiles(int[] histogram, int count)
+    {
+        double ValueAt(int rank)
         {
-            double ValueAt(int rank)
+            var seen = 0;
+            for (var bucket = 0; bucket < histogram.Length; bucket++)
             {
-                var seen = 0;
-                for (var bucket = 0; bucket < histogram.Length; bucket++)
+                seen += histogram[bucket];
+                if (seen > rank)
                 {
-                    seen += histogram[bucket];
-                    if (seen > rank)
-                    {
-                        return bucket / 10.0;
-                    }
+                    return bucket / 10.0;
                 }
-
-                return (histogram.Length - 1) / 10.0;
             }
 
-            double At(double p)
-            {
-                var h = (count - 1) * p;
-                var low = (int)Math.Floor(h);
-                var lowValue = ValueAt(low);
-                var highValue = ValueAt(Math.Min(low + 1, count - 1));
-                return Math.Round(lowValue + ((h - low) * (highValue - lowValue)), 1, MidpointRounding.AwayFromZero);
-            }
-
-            return [At(0.25), At(0.5), At(0.75)];
+            return (histogram.Length - 1) / 10.0;
         }
+
+        double At(double p)
+        {
+            var h = (count - 1) * p;
+            var low = (int)Math.Floor(h);
+            var (lowValue, highValue) = (ValueAt(low), ValueAt(Math.Min(low + 1, count - 1)));
+            return Math.Round(lowValue + ((h - low) * (highValue - lowValue)), 1, MidpointRounding.AwayFromZero);
+        }
+
+        return [At(0.25), At(0.5), At(0.75)];
+    }
+
+    /// <summary>The share of the counted scores below <paramref name="score"/>, ties counting half, in whole percent.</summary>
+    public static int Percentile(int[] histogram, int count, double score)
+    {
+        var tenths = (int)Math.Clamp(Math.Round(score * 10, MidpointRounding.AwayFromZero), 0, Buckets - 1);
+        var below = 0;
+        for (var bucket = 0; bucket < tenths; bucket++)
+        {
+            below += histogram[bucket];
+        }
+
+        return (int)Math.Round(100.0 * (below + (histogram[tenths] / 2.0)) / count, MidpointRounding.AwayFromZero);
     }
 }

@@ -76,7 +76,9 @@ public sealed class InsightFactStore : IDisposable
 
     public InsightsSchema Schema { get; }
 
-    /// <summary>Region, sector and size codes of the facts.</summary>
+    /// <summary>Country, region, sector and size codes of the facts.</summary>
+    public FactCodes Countries { get; } = new();
+
     public FactCodes Regions { get; } = new();
 
     public FactCodes Sectors { get; } = new();
@@ -229,6 +231,7 @@ public sealed class InsightFactStore : IDisposable
             Firm = fact.FirmId,
             Quarter = FactRow.QuarterOf(fact.SubmittedAt),
             Month = FactRow.MonthOf(fact.SubmittedAt),
+            Country = Countries.Code(fact.Country),
             Region = Regions.Code(fact.Region),
             Sector = Sectors.Code(fact.Sector),
             Size = Sizes.Code(fact.Size),

@@ -27,6 +27,7 @@ public static class InsightsEndpoints
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<InsightFactStore>();
         builder.Services.AddScoped<InsightsService>();
+        builder.Services.AddSingleton<PeerBenchmarks>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policies.PartnerAnalyst, policy => policy.RequireRole(Roles.PartnerAnalyst));
         return builder;
     }

@@ -7,4 +7,10 @@ public sealed class InsightsOptions
 
     /// <summary>No figure rests on fewer distinct firms (ONS's threshold rule); never below 5.</summary>
     public int MinimumGroupSize { get; set; } = 10;
+
+    /// <summary>
+    /// How stale the peer benchmark on the results page may be: it reads new facts at most this
+    /// often, so that the busiest page costs no extra query per view.
+    /// </summary>
+    public TimeSpan PeerRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -47,6 +47,8 @@ public abstract class SmartyDbContext(DbContextOptions options)
 
     public DbSet<InsightFactRemoval> InsightFactRemovals => Set<InsightFactRemoval>();
 
+    public DbSet<PartnerApiToken> PartnerApiTokens => Set<PartnerApiToken>();
+
     /// <summary>The antiforgery and cookie keys, shared so that any instance can serve any request, and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

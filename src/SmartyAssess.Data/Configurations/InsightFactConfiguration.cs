@@ -32,3 +32,19 @@ internal sealed class InsightFactRemovalConfiguration : IEntityTypeConfiguration
         builder.HasIndex(r => r.RemovedAt);
     }
 }
+
+internal sealed class PartnerApiTokenConfiguration : IEntityTypeConfiguration<PartnerApiToken>
+{
+    public void Configure(EntityTypeBuilder<PartnerApiToken> builder)
+    {
+        builder.ToTable("PartnerApiTokens");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(80);
+        builder.Property(t => t.SecretHash).HasMaxLength(32);
+        builder.HasIndex(t => t.SecretHash).IsUnique();
+        builder.Property(t => t.Prefix).HasMaxLength(16);
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<SmartyUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

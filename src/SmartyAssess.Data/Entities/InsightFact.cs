@@ -18,6 +18,9 @@ public sealed class InsightFact
 
     public bool Reassessment { get; set; }
 
+    /// <summary>Written by <c>smartyassess seed-demo</c>: a made-up firm. The tool refuses a database holding any fact without it.</summary>
+    public bool Synthetic { get; set; }
+
     public DateTime SubmittedAt { get; set; }
 
     public string? Country { get; set; }

@@ -199,6 +199,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /api/insights/maturity", (_, _) => "/api/insights/maturity", ["401", "401", "403", "403", "401", "200", "403"]),
         new("GET /api/insights/practices", (_, _) => "/api/insights/practices", ["401", "401", "403", "403", "401", "200", "403"]),
         new("GET /api/insights/transfer", (_, _) => "/api/insights/transfer", ["401", "401", "403", "403", "401", "200", "403"], Notes: "columns: the analyst's regions, all of them, all regions"),
+        new("GET /insights/tokens", (_, _) => "/insights/tokens", ["302 sign-in", "302 sign-in", "302 denied", "302 denied", "302 sign-in", "200", "302 denied"], Notes: "the analyst's own insights API tokens"),
+        new("POST /insights/tokens/{tokenId}/revoke", (_, _) => $"/insights/tokens/{Guid.Empty}/revoke", ["302 sign-in", "302 sign-in", "302 denied", "302 denied", "302 sign-in", "302", "302 denied"], "POST", Form(), "only the analyst's own token (\"not active\" otherwise)"),
         new("GET /api/insights/activity", (_, _) => "/api/insights/activity", ["401", "401", "403", "403", "401", "200", "403"]),
         new("GET /openapi/{documentName}.json", (_, _) => "/openapi/v1.json", All("200")),
         new("* /health/live", (_, _) => "/health/live", All("200")),

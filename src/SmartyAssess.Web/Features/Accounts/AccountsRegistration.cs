@@ -142,4 +142,7 @@ public static class Policies
 
     /// <summary>A regional partner's analyst (their regions are read on every request).</summary>
     public const string PartnerAnalyst = "PartnerAnalyst";
+
+    /// <summary>The insights API: an analyst's session or one of the analyst's bearer tokens.</summary>
+    public const string PartnerApi = "PartnerApi";
 }

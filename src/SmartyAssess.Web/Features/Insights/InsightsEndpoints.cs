@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using SmartyAssess.Assessment.Insights;
+using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Features.Accounts;
 using SmartyAssess.Web.Features.Catalogue;
@@ -28,13 +31,18 @@ public static class InsightsEndpoints
         builder.Services.AddSingleton<InsightFactStore>();
         builder.Services.AddScoped<InsightsService>();
         builder.Services.AddSingleton<PeerBenchmarks>();
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policies.PartnerAnalyst, policy => policy.RequireRole(Roles.PartnerAnalyst));
+        builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.PartnerAnalyst, policy => policy.RequireRole(Roles.PartnerAnalyst))
+            .AddPolicy(Policies.PartnerApi, policy => policy
+                .AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, PartnerTokenAuthentication.SchemeName)
+                .RequireRole(Roles.PartnerAnalyst));
         return builder;
     }
 
     public static IEndpointRouteBuilder MapInsights(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/insights").RequireAuthorization(Policies.PartnerAnalyst).WithTags("Insights")
+        var api = app.MapGroup("/api/insights").RequireAuthorization(Policies.PartnerApi).WithTags("Insights")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/barriers", (HttpContext c, InsightsService s) => Answer(c, s, InsightsResponses.Barriers))
@@ -63,6 +71,8 @@ public static class InsightsEndpoints
             .WithDescription(Filters)
             .Produces<ActivityInsightsResponse>();
         app.MapGet("/insights/{table}.csv", DownloadAsync).RequireAuthorization(Policies.PartnerAnalyst).ExcludeFromDescription();
+        app.MapPost("/insights/tokens/{tokenId}/revoke", RevokeTokenAsync).RequireAuthorization(Policies.PartnerAnalyst)
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
 
@@ -108,6 +118,20 @@ public static class InsightsEndpoints
         }
 
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"{table}.csv");
+    }
+
+    private static async Task<IResult> RevokeTokenAsync(HttpContext context, string tokenId, SmartyDbContext db, TimeProvider time)
+    {
+        if (!Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        // One conditional update: only the analyst's own, still active token.
+        var revoked = Guid.TryParse(tokenId, out var id)
+            && await db.PartnerApiTokens.Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, time.UtcNowForStorage()), context.RequestAborted) == 1;
+        return TypedResults.Redirect($"/insights/tokens?done={(revoked ? "revoked" : "not-active")}");
     }
 
     internal static string Text(ShownCount count) => count.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : ":c";

@@ -35,6 +35,7 @@ namespace SmartyAssess.Data.Migrations.Postgres
                     AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
                     FirmId = table.Column<Guid>(type: "uuid", nullable: false),
                     Reassessment = table.Column<bool>(type: "boolean", nullable: false),
+                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
                     SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Country = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Region = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
@@ -50,6 +51,29 @@ namespace SmartyAssess.Data.Migrations.Postgres
                         name: "FK_InsightFacts_Assessments_AssessmentId",
                         column: x => x.AssessmentId,
                         principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -79,6 +103,17 @@ namespace SmartyAssess.Data.Migrations.Postgres
                 name: "IX_InsightFacts_SubmittedAt",
                 table: "InsightFacts",
                 column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerApiTokens_SecretHash",
+                table: "PartnerApiTokens",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerApiTokens_UserId",
+                table: "PartnerApiTokens",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -89,6 +124,9 @@ namespace SmartyAssess.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InsightFacts");
+
+            migrationBuilder.DropTable(
+                name: "PartnerApiTokens");
 
             migrationBuilder.DropIndex(
                 name: "IX_RecommendationImpressions_ShownAt",

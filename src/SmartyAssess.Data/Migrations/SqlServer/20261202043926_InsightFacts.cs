@@ -34,6 +34,7 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                     AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     FirmId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Reassessment = table.Column<bool>(type: "bit", nullable: false),
+                    Synthetic = table.Column<bool>(type: "bit", nullable: false),
                     SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Country = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Region = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
@@ -49,6 +50,29 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                         name: "FK_InsightFacts_Assessments_AssessmentId",
                         column: x => x.AssessmentId,
                         principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -78,6 +102,17 @@ namespace SmartyAssess.Data.Migrations.SqlServer
                 name: "IX_InsightFacts_SubmittedAt",
                 table: "InsightFacts",
                 column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerApiTokens_SecretHash",
+                table: "PartnerApiTokens",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerApiTokens_UserId",
+                table: "PartnerApiTokens",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -88,6 +123,9 @@ namespace SmartyAssess.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "InsightFacts");
+
+            migrationBuilder.DropTable(
+                name: "PartnerApiTokens");
 
             migrationBuilder.DropIndex(
                 name: "IX_RecommendationImpressions_ShownAt",

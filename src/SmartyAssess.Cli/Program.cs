@@ -12,6 +12,10 @@ const string Usage = """
       ratings-cv --input <file> --folds 5 --seed 42 [hyperparameters]
       ceiling    --data <dir>   (trains on the planted truth: what the model can represent)
 
+      seed-demo  --data <database> --firms 1000 [--seed 1] [--force] [--catalogue data]
+                 (made-up firms for demonstrations and benchmarks; refuses a database with real
+                  assessments unless --force; start the web app against the database once first)
+
       hubs add   --data <database> --name "…" --country IT --regions ITI1,ITI4 [--slug …]
       users add  --data <database> --email … --role Advisor|PartnerAnalyst|Admin [--hub <page name or share code>] [--region ITI1,…]
       users reset-password --data <database> --email …
@@ -47,6 +51,11 @@ try
     }
 
     var options = new Arguments(args.Skip(1));
+    if (args[0] == "seed-demo")
+    {
+        return await SeedDemoCommand.RunAsync(options, Console.Out);
+    }
+
     return args[0] switch
     {
         "simulate" => SimulateCommand.Run(options),

@@ -84,6 +84,16 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void Partition_DoesNotHideAShownCell_ForHiddenCellsThatHoldNoFirm()
+    {
+        // A region with no firm is hidden (too few to describe); that reveals nothing, so the other stays.
+        var shown = _rules.Partition([24, 0], [false, true]);
+
+        Assert.Equal(new ShownCount(24, false), shown[0]);
+        Assert.True(shown[1].IsSuppressed);
+    }
+
+    [Fact]
     public void Partition_HidesASecondCell_WhenOneHiddenCellCouldBeRecoveredFromTheTotal()
     {
         var shown = _rules.Partition([3, 25, 40, 0]);

@@ -61,8 +61,8 @@ public sealed class Disclosure
 
     /// <summary>
     /// Counts that add up to the group (each firm in exactly one cell, such as bands). Cells are
-    /// suppressed as in <see cref="Count"/>; then, while the suppressed cells together hold fewer
-    /// than the minimum (so that the group minus the shown cells would reveal them), the smallest
+    /// suppressed as in <see cref="Count"/>; then, while the suppressed cells together hold 1 to the
+    /// minimum less one firms (so that the group minus the shown cells would reveal them), the smallest
     /// shown cell is suppressed too. Shown cells are exact, so that the row stays consistent.
     /// </summary>
     public IReadOnlyList<ShownCount> Partition(IReadOnlyList<int> counts) => Partition(counts, null);
@@ -81,7 +81,8 @@ public sealed class Disclosure
         }
 
         var suppressed = counts.Select((c, i) => !IsSafeDifference(c) || !IsSafeDifference(total - c) || (alsoSuppressed?[i] ?? false)).ToArray();
-        while (suppressed.Any(s => s) && counts.Where((_, i) => suppressed[i]).Sum() < MinimumGroupSize && suppressed.Any(s => !s))
+        // Hidden cells that add up to none reveal nothing about a firm; 1 to k − 1 together would.
+        while (!IsSafeDifference(counts.Where((_, i) => suppressed[i]).Sum()) && suppressed.Any(s => !s))
         {
             var smallest = Enumerable.Range(0, counts.Count).Where(i => !suppressed[i]).MinBy(i => (counts[i] == 0 ? int.MaxValue : counts[i], i));
             if (counts[smallest] == 0)

@@ -434,8 +434,8 @@ public sealed class InsightsEngine
         }
 
         /// <summary>
-        /// The monthly series within the period. Each month's firms are a group of their own (shown
-        /// from the minimum, checked against the wider requests); the months together add up to the
+        /// The monthly series within the period. Each month's firms are a group of their own (none,
+        /// or at least the minimum, checked against the wider requests); the months together add up to the
         /// period, so hidden months get secondary suppression.
         /// </summary>
         private List<MonthFigures> Months()
@@ -471,7 +471,7 @@ public sealed class InsightsEngine
             var rules = _engine._rules;
             var firms = Enumerable.Range(first, count).Select(m => At(variant, m, 0)).ToList();
             var primary = Enumerable.Range(first, count).Select(m =>
-                At(variant, m, 0) < rules.MinimumGroupSize || !wider.All(w => rules.IsSafeDifference(At(w, m, 0) - At(variant, m, 0)))).ToList();
+                !rules.IsSafeDifference(At(variant, m, 0)) || !wider.All(w => rules.IsSafeDifference(At(w, m, 0) - At(variant, m, 0)))).ToList();
             var shownFirms = rules.Partition(firms, primary);
             return [.. Enumerable.Range(0, count).Select(i =>
             {

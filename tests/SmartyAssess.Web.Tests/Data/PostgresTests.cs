@@ -67,6 +67,43 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
     }
 
     [Fact]
+    public async Task Insights_OnAnotherInstance_SeeNewFirms_TheirFeedback_AndErasures_AtTheNextRequest()
+    {
+        var connection = await server.CreateDatabaseAsync();
+        await using var first = await StartAsync(connection);
+        await using var second = await StartAsync(connection);
+        await Accounts.AccountTestKit.CreateUserAsync(first, "pg@region.example", SmartyAssess.Data.Entities.Roles.PartnerAnalyst);
+        var analyst = await Hubs.HubTestKit.SignedInAsync(second, "pg@region.example");
+        var practice = first.Services.GetRequiredService<SmartyAssess.Assessment.Catalogue.PracticeCatalogue>().Practices[0].Id;
+        using var api = first.CreateClient();
+        var ids = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add(await Hubs.HubTestKit.SubmitAsync(first, api));
+        }
+
+        async Task<System.Text.Json.JsonElement> BarriersAsync() => await analyst.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/insights/barriers?scope=all");
+        Assert.Equal(10, (await BarriersAsync()).GetProperty("firms").GetInt32());
+
+        // Read incrementally after the first load: a new firm, and every firm's word on a practice.
+        ids.Add(await Hubs.HubTestKit.SubmitAsync(first, api));
+        foreach (var id in ids)
+        {
+            (await api.PostAsJsonAsync($"/api/assessments/{id}/feedback", new { practiceId = practice, kind = "adopted" })).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(11, (await BarriersAsync()).GetProperty("firms").GetInt32());
+        var practices = await analyst.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/insights/practices?scope=all");
+        Assert.Equal(11, practices.GetProperty("practices").EnumerateArray().Single(p => p.GetProperty("practice").GetString() == practice).GetProperty("adopted").GetProperty("value").GetInt32());
+
+        // Erased on the first instance: gone from the second's figures at once.
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/assessments/{ids[0]}")).StatusCode);
+        Assert.Equal(10, (await BarriersAsync()).GetProperty("firms").GetInt32());
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/assessments/{ids[1]}")).StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await BarriersAsync()).GetProperty("firms").ValueKind);
+    }
+
+    [Fact]
     public async Task Api_CreateThenGet_RoundTrips()
     {
         await using var factory = await StartAsync(await server.CreateDatabaseAsync());

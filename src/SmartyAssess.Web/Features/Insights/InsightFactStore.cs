@@ -47,6 +47,7 @@ public sealed class InsightFactStore : IDisposable
     private DateTime? _lastSyncStart;
     private long _lastSyncTicks = DateTimeOffset.MinValue.UtcTicks;
     private long _version;
+    private long _factsVersion;
 
     private readonly record struct Meta(long FactId, Guid Assessment, DateTime At);
 
@@ -88,6 +89,9 @@ public sealed class InsightFactStore : IDisposable
     /// <summary>Changes whenever a fact, an erasure, a recommendation or a word on a practice is taken in.</summary>
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>Changes only when facts arrive or leave (not with recommendations or feedback): what the peer benchmark depends on.</summary>
+    public long FactsVersion => Interlocked.Read(ref _factsVersion);
+
     /// <summary>Where a practice comes from, as the transfer matrix's rows: its NUTS region where known, else its country.</summary>
     public static string Home(Practice practice) => practice.Nuts ?? practice.Country;
 
@@ -101,7 +105,19 @@ public sealed class InsightFactStore : IDisposable
         }
 
         var requested = _time.GetUtcNow();
-        await _sync.WaitAsync(cancellationToken);
+        if (notOlderThan is not null)
+        {
+            // A caller that accepts a few seconds' staleness never waits for another's read.
+            if (!await _sync.WaitAsync(0, cancellationToken))
+            {
+                return;
+            }
+        }
+        else
+        {
+            await _sync.WaitAsync(cancellationToken);
+        }
+
         try
         {
             if (Interlocked.Read(ref _lastSyncTicks) >= requested.UtcTicks)
@@ -155,23 +171,34 @@ public sealed class InsightFactStore : IDisposable
     {
         var started = _time.GetUtcNow();
         // Times are stored truncated and without offset (StoredTime); compare like with like.
-        var since = _lastSyncStart is { } last ? last - s_lateCommitWindow : DateTime.MinValue;
+        // The first read takes everything; later ones what is new by id, or from the last minute.
+        DateTime? since = _lastSyncStart is { } last ? last - s_lateCommitWindow : null;
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();
         var (factMark, removalMark, feedbackMark, impressionMark) = (_factMark, _removalMark, _feedbackMark, _impressionMark);
-        var facts = await db.InsightFacts.AsNoTracking().Where(f => f.Id > factMark || f.SubmittedAt >= since).ToListAsync(cancellationToken);
-        var removals = _lastSyncStart is null
-            ? []
-            : await db.InsightFactRemovals.AsNoTracking().Where(r => r.Id > removalMark || r.RemovedAt >= since).Select(r => new { r.Id, r.FactId }).ToListAsync(cancellationToken);
-        var lastRemoval = _lastSyncStart is null ? await db.InsightFactRemovals.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0 : 0;
-        var feedback = await db.Feedback.AsNoTracking().Where(f => f.Id > feedbackMark || f.CreatedAt >= since)
-            .Select(f => new PendingFeedback(f.Id, f.AssessmentId, f.PracticeId, f.Kind, f.Source, f.CreatedAt)).ToListAsync(cancellationToken);
-        var impressions = await db.Impressions.AsNoTracking().Where(i => (i.Id > impressionMark || i.ShownAt >= since) && i.Rank <= 5)
-            .Select(i => new { i.Id, Pending = new PendingImpression(i.AssessmentId, i.PracticeId, i.ShownAt) }).ToListAsync(cancellationToken);
+        IQueryable<InsightFact> newFacts = db.InsightFacts.AsNoTracking();
+        IQueryable<PracticeFeedback> newFeedback = db.Feedback.AsNoTracking();
+        IQueryable<RecommendationImpression> newImpressions = db.Impressions.AsNoTracking().Where(i => i.Rank <= 5);
+        if (since is { } from)
+        {
+            newFacts = newFacts.Where(f => f.Id > factMark || f.SubmittedAt >= from);
+            newFeedback = newFeedback.Where(f => f.Id > feedbackMark || f.CreatedAt >= from);
+            newImpressions = newImpressions.Where(i => i.Id > impressionMark || i.ShownAt >= from);
+        }
+
+        var facts = await newFacts.ToListAsync(cancellationToken);
+        // Removals matter only for facts already in memory: the first read sees none of the removed.
+        var removals = since is { } removedFrom
+            ? await db.InsightFactRemovals.AsNoTracking().Where(r => r.Id > removalMark || r.RemovedAt >= removedFrom).Select(r => new { r.Id, r.FactId }).ToListAsync(cancellationToken)
+            : [];
+        var lastRemoval = since is null ? await db.InsightFactRemovals.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0 : 0;
+        var feedback = await newFeedback.Select(f => new PendingFeedback(f.Id, f.AssessmentId, f.PracticeId, f.Kind, f.Source, f.CreatedAt)).ToListAsync(cancellationToken);
+        var impressions = await newImpressions.Select(i => new { i.Id, Pending = new PendingImpression(i.AssessmentId, i.PracticeId, i.ShownAt) }).ToListAsync(cancellationToken);
 
         _lock.EnterWriteLock();
         try
         {
+            var countBefore = _count;
             var dirty = new HashSet<Guid>();
             foreach (var fact in facts)
             {
@@ -198,6 +225,11 @@ public sealed class InsightFactStore : IDisposable
             if (facts.Count + removals.Count + feedback.Count + impressions.Count > 0)
             {
                 Interlocked.Increment(ref _version);
+            }
+
+            if (_count != countBefore || removals.Count > 0)
+            {
+                Interlocked.Increment(ref _factsVersion);
             }
         }
         finally

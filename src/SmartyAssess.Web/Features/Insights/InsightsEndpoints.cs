@@ -134,7 +134,8 @@ public static class InsightsEndpoints
         return TypedResults.Redirect($"/insights/tokens?done={(revoked ? "revoked" : "not-active")}");
     }
 
-    internal static string Text(ShownCount count) => count.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : ":c";
+    /// <summary>A figure as pages and CSV files write it: ":c" when suppressed, "≈" before a rounded count.</summary>
+    internal static string Text(ShownCount count) => count.Value is { } v ? (count.Rounded ? "≈" : "") + v.ToString(CultureInfo.InvariantCulture) : ":c";
 }
 
 /// <summary>The dashboard's tables as rows of text, shared by the CSV files (and so by what a reader can print or file).</summary>

@@ -98,15 +98,26 @@ public sealed class PeerBenchmarks(InsightFactStore store, InsightsOptions optio
     {
         var index = _index;
         var now = time.GetUtcNow();
-        if (index is not null && (index.Version == store.Version || now - index.BuiltAt < options.PeerRefreshInterval))
+        if (index is not null && (index.Version == store.FactsVersion || now - index.BuiltAt < options.PeerRefreshInterval))
         {
             return index;
         }
 
-        lock (_rebuild)
+        // One request rebuilds; the others go on with the previous distributions meanwhile.
+        if (index is not null && !_rebuild.TryEnter())
+        {
+            return index;
+        }
+
+        if (index is null)
+        {
+            _rebuild.Enter();
+        }
+
+        try
         {
             index = _index;
-            if (index is not null && (index.Version == store.Version || now - index.BuiltAt < options.PeerRefreshInterval))
+            if (index is not null && (index.Version == store.FactsVersion || now - index.BuiltAt < options.PeerRefreshInterval))
             {
                 return index;
             }
@@ -114,12 +125,16 @@ public sealed class PeerBenchmarks(InsightFactStore store, InsightsOptions optio
             _index = index = Build(now);
             return index;
         }
+        finally
+        {
+            _rebuild.Exit();
+        }
     }
 
     private PeerIndex Build(DateTimeOffset now)
     {
         var dimensions = store.Schema.Dimensions.Count;
-        var version = store.Version;
+        var version = store.FactsVersion;
         var groups = store.Read(rows =>
         {
             var groups = new Dictionary<(int, short, short, short), Distribution>();

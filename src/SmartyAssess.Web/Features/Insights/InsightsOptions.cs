@@ -13,4 +13,7 @@ public sealed class InsightsOptions
     /// often, so that the busiest page costs no extra query per view.
     /// </summary>
     public TimeSpan PeerRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether the results page compares the firm with its peers (off: the section says so; the benchmark's baseline).</summary>
+    public bool PeerBenchmark { get; set; } = true;
 }

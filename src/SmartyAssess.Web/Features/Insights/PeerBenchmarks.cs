@@ -48,6 +48,11 @@ public sealed class PeerBenchmarks(InsightFactStore store, InsightsOptions optio
 
     public async Task<PeerBenchmark?> ForAsync(AssessmentRecord assessment, AssessmentResult result, CancellationToken cancellationToken)
     {
+        if (!options.PeerBenchmark)
+        {
+            return null;
+        }
+
         await store.RefreshAsync(options.PeerRefreshInterval, cancellationToken);
         var index = Current();
         var profile = assessment.Profile;

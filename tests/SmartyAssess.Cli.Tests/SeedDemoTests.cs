@@ -21,19 +21,9 @@ public sealed class SeedDemoTests : IDisposable
     private string Database(string name)
     {
         var path = Path.Combine(_directory, name);
-        var catalogue = CatalogueData.Load(RepositoryData.Directory).Catalogue;
         using var db = SmartyDbContextFactory.Create(path);
         db.Database.Migrate();
-        db.Practices.AddRange(catalogue.Practices.Select(p => new PracticeRecord
-        {
-            Id = p.Id,
-            Title = p.Title,
-            Theme = p.Theme,
-            Country = p.Country,
-            Provenance = p.Provenance.Kind,
-            Json = catalogue.JsonById[p.Id],
-            ContentHash = "x",
-        }));
+        RepositoryData.AddPractices(db);
         db.SaveChanges();
         return path;
     }

@@ -30,19 +30,9 @@ public sealed class TrainOnDatabaseTests : IDisposable
     private SyntheticWorld Seed(int smes = 300)
     {
         var world = SyntheticWorld.Generate(new WorldOptions(Seed: 3, Smes: smes, Catalogue: RepositoryData.Directory));
-        var catalogue = CatalogueData.Load(RepositoryData.Directory).Catalogue;
         using var db = SmartyDbContextFactory.Create(DatabasePath);
         db.Database.Migrate();
-        db.Practices.AddRange(catalogue.Practices.Select(p => new PracticeRecord
-        {
-            Id = p.Id,
-            Title = p.Title,
-            Theme = p.Theme,
-            Country = p.Country,
-            Provenance = p.Provenance.Kind,
-            Json = catalogue.JsonById[p.Id],
-            ContentHash = "x",
-        }));
+        RepositoryData.AddPractices(db);
 
         var ids = world.Smes.Select((s, i) => (s.Id, Guid: new Guid(i + 1, 0, 0, new byte[8]))).ToDictionary(x => x.Id, x => x.Guid);
         foreach (var (sme, index) in world.Smes.Select((s, i) => (s, i)))

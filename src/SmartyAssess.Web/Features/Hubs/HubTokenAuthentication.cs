@@ -30,15 +30,20 @@ public sealed class HubTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
+    /// <summary>The bearer token of a request, or null when there is none (both token schemes read it so).</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerToken(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
         {
             return AuthenticateResult.Fail("The bearer token is not a SmartyAssess hub token.");

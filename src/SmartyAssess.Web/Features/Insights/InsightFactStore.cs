@@ -70,12 +70,19 @@ public sealed class InsightFactStore : IDisposable
             [.. catalogue.Practices.Select(p => p.Id)],
             [.. catalogue.Practices.Select(p => homes.IndexOf(Home(p)))],
             homes);
+        Practices = [.. catalogue.Practices];
         _practiceIndex = Schema.Practices.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         _dimensionIndex = Schema.Dimensions.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i, StringComparer.Ordinal);
         _barrierIndex = Schema.Barriers.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i, StringComparer.Ordinal);
     }
 
     public InsightsSchema Schema { get; }
+
+    /// <summary>The catalogue's practices, in the schema's order.</summary>
+    public IReadOnlyList<Practice> Practices { get; }
+
+    /// <summary>A dimension's place in the schema (and in each fact's scores), or −1.</summary>
+    public int DimensionIndex(string dimensionId) => _dimensionIndex.GetValueOrDefault(dimensionId, -1);
 
     /// <summary>Country, region, sector and size codes of the facts.</summary>
     public FactCodes Countries { get; } = new();

@@ -73,7 +73,7 @@ public sealed record InsightsResult(InsightsFilter Filter, int MinimumGroupSize,
 /// is a series of assessments; within a period its latest assessment counts. Erased assessments
 /// leave the facts, so every figure.
 /// </summary>
-public sealed class InsightsService(SmartyDbContext db, InsightsOptions options, InsightFactStore store, Assessment.Catalogue.PracticeCatalogue catalogue)
+public sealed class InsightsService(SmartyDbContext db, InsightsOptions options, InsightFactStore store)
 {
     /// <summary>The analyst's regions, read afresh (a changed or disabled account takes effect at once); null when the caller is not an enabled analyst.</summary>
     public async Task<IReadOnlyList<string>?> RegionsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public sealed class InsightsService(SmartyDbContext db, InsightsOptions options,
         var rules = new Disclosure(options.MinimumGroupSize);
         var engine = new InsightsEngine(rules, store.Schema);
         var region = !filter.AllRegions && filter.Region is { } r && regions.Contains(r) ? r : null;
-        filter = filter with { Region = region, Theme = catalogue.Practices.Any(p => p.Theme == filter.Theme) ? filter.Theme : null, Dimension = store.Schema.Dimensions.Contains(filter.Dimension) ? filter.Dimension : null };
+        filter = filter with { Region = region, Theme = store.Practices.Any(p => p.Theme == filter.Theme) ? filter.Theme : null, Dimension = filter.Dimension is { } d && store.DimensionIndex(d) >= 0 ? d : null };
         var report = store.Read(rows =>
         {
             // Codes are read under the store's lock: a refresh may be adding new ones.
@@ -110,7 +110,6 @@ public sealed class InsightsService(SmartyDbContext db, InsightsOptions options,
                 last);
             return engine.Compute(rows, query);
         });
-        var practices = store.Schema.Practices.Select(id => catalogue.Practices.First(p => p.Id == id)).ToList();
-        return new InsightsResult(filter, rules.MinimumGroupSize, report, [.. Enumerable.Range(first, last - first + 1).Select(Quarters.Name)], regions, store.Schema, practices);
+        return new InsightsResult(filter, rules.MinimumGroupSize, report, [.. Enumerable.Range(first, last - first + 1).Select(Quarters.Name)], regions, store.Schema, store.Practices);
     }
 }

@@ -24,13 +24,11 @@ public sealed class PartnerTokenAuthentication(IOptionsMonitor<AuthenticationSch
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (HubTokenAuthentication.BearerToken(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
         {
             // Perhaps a hub's token: the hub scheme answers for those.

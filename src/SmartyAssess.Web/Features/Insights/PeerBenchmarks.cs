@@ -78,7 +78,7 @@ public sealed class PeerBenchmarks(InsightFactStore store, InsightsOptions optio
 
             var dimensions = result.Dimensions.Where(d => d is { Assessed: true, Score: not null }).Select(d =>
             {
-                var at = store.Schema.Dimensions.ToList().IndexOf(d.DimensionId);
+                var at = store.DimensionIndex(d.DimensionId);
                 if (at < 0 || group.Assessed[at] < options.MinimumGroupSize)
                 {
                     return new PeerDimension(d.DimensionId, d.Score!.Value, null, null);

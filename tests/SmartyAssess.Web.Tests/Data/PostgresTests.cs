@@ -50,7 +50,14 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
         var assessmentId = await Hubs.HubTestKit.AssessmentIdAsync(first, resultId);
 
         await Hubs.HubTestKit.ShareAsync(firm, resultId, hub);
-        var client = await advisor.GetOkAsync($"/hub/clients/{assessmentId}");
+        var (status, client) = await advisor.GetAsync($"/hub/clients/{assessmentId}");
+        if (status != System.Net.HttpStatusCode.OK)
+        {
+            // Seen a few times in full runs and never alone: say what each instance's database held at that moment.
+            Assert.Fail($"the advisor on the second instance got {(int)status}: {client.Body?.TextContent.Trim()[..Math.Min(200, client.Body?.TextContent.Trim().Length ?? 0)]}; "
+                + $"first sees: {await SharingStateAsync(first, assessmentId)}; second sees: {await SharingStateAsync(second, assessmentId)}");
+        }
+
         await advisor.SubmitAndRedirectAsync(client, $"form[action='/hub/clients/{assessmentId}/notes']", [new("text", "noted on the second instance")]);
         var results = await firm.GetOkAsync($"/results/{resultId}");
         await firm.SubmitAndRedirectAsync(results, "[data-testid=active-shares] form", []);
@@ -65,6 +72,15 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
             + await db.Impressions.CountAsync(i => i.AssessmentId == assessmentId) + await db.Feedback.CountAsync(f => f.AssessmentId == assessmentId));
         Assert.Equal(0, left);
     }
+
+    private static Task<string> SharingStateAsync(SmartyAssessFactory factory, Guid assessmentId) =>
+        Hubs.HubTestKit.InScopeAsync(factory, async db =>
+        {
+            var consents = await db.ShareConsents.AsNoTracking().Where(c => c.AssessmentId == assessmentId).Select(c => new { c.HubId, c.RevokedAt }).ToListAsync();
+            var advisors = await db.Users.AsNoTracking().Select(u => new { u.Email, u.HubId, u.DisabledAt }).ToListAsync();
+            var results = await db.Results.CountAsync(r => r.AssessmentId == assessmentId);
+            return $"database {db.Database.GetDbConnection().Database}, {results} result(s), consents [{string.Join(", ", consents)}], users [{string.Join(", ", advisors)}]";
+        });
 
     [Fact]
     public async Task Insights_OnAnotherInstance_SeeNewFirms_TheirFeedback_AndErasures_AtTheNextRequest()

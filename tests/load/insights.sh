@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Insights benchmark at scale (not a test): a Release build over synthetic data from
-# `smartyassess seed-demo`, driven by wrk over loopback with one warm-up call per URL.
+# `smartyassess seed-demo`, driven by wrk over loopback after a warm-up per URL (SMARTY_WARMUP seconds, default 5).
 #   every insights API call (your regions, and all regions: the heaviest), and the results page
 #   with its peer benchmark.
-# SMARTY_RESULTS_ONLY=1 measures the results page only; SMARTY_PEER=false turns its peer benchmark off (the baseline).
+# SMARTY_RESULTS_ONLY=1 measures the results page only; SMARTY_PEER=false turns its peer benchmark off (the baseline);
+# SMARTY_PG_OPTIONS adds Npgsql connection-string options (for example "Max Auto Prepare=0").
 # Usage: tests/load/insights.sh sqlite|postgres [firms] [seconds per run, default 15] [connections, default 1]
 #   defaults: 166,000 firms on SQLite (about 200,000 assessments), 830,000 on PostgreSQL (about 1,000,000).
 #   Latency is measured with one analyst at a time (connections 1); the heaviest call is run again
@@ -16,6 +17,9 @@ provider=${1:?sqlite or postgres}
 firms=${2:-$([ "$provider" = postgres ] && echo 830000 || echo 166000)}
 duration=${3:-15}
 connections=${4:-1}
+# "Warm" means after the JIT's tiering and PGO have settled, not after one call: a page measured
+# straight after its first request ran at half its settled rate. Each URL is driven for this long first.
+warmup=${SMARTY_WARMUP:-5}
 port=${SMARTY_LOAD_PORT:-5098}
 keep=/tmp/smarty-insights-$provider-$firms
 work=$(mktemp -d /tmp/smarty-insights.XXXX)
@@ -39,7 +43,7 @@ if [ "$provider" = postgres ]; then
     fi
     su postgres -c "$bin/pg_ctl -D $keep/pg -l $keep/pg.log -o '-c listen_addresses=127.0.0.1 -p $pgport -k $keep/pg -c shared_buffers=1GB' -w start" >/dev/null
     trap 'su postgres -c "$bin/pg_ctl -D $keep/pg -m fast stop" >/dev/null; cleanup' EXIT
-    connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+    connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres${SMARTY_PG_OPTIONS:+;$SMARTY_PG_OPTIONS}"
     providerName=PostgreSql
     sql() { psql -q -t -A "postgresql://postgres@127.0.0.1:$pgport/postgres" -c "$1"; }
 else
@@ -95,12 +99,13 @@ LUA
 
 {
     echo "# insights benchmark, $provider, $assessments assessments ($firms firms), $(date -u +%FT%TZ)"
-    echo "# $(nproc) cores; wrk $duration s per URL, $connections connection(s) unless said; $(tail -1 "$keep/seeded"); warm-up = the first call, which loads the facts"
+    echo "# $(nproc) cores; wrk $duration s per URL, $connections connection(s) unless said; $(tail -1 "$keep/seeded"); warm-up = the first call, which loads the facts, then ${warmup} s of load per URL (the results page $(( warmup * 3 )) s), not measured"
     for url in $([ -n "${SMARTY_RESULTS_ONLY:-}" ] || echo /api/insights/maturity /api/insights/barriers /api/insights/practices /api/insights/transfer /api/insights/activity \
                "/api/insights/maturity?scope=all" "/api/insights/barriers?scope=all" "/api/insights/practices?scope=all" "/api/insights/transfer?scope=all" "/api/insights/activity?scope=all" \
                "/api/insights/barriers?scope=all&sector=C&size=small&quarter=2026-Q2" "/api/insights/barriers?region=ITI1&sector=C&quarter=2026-Q2"); do
         warm=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port$url")
         printf '%-70s warm-up %s s; ' "GET $url" "$warm"
+        wrk -t1 -c"$connections" -d"${warmup}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$url" >/dev/null
         wrk -t1 -c"$connections" -d"${duration}s" -H "Authorization: Bearer $token" -s "$work/p95.lua" "http://127.0.0.1:$port$url" | tail -1
     done
     echo "# app memory after the warm-up: $(( $(ps -o rss= -p "$app") / 1024 )) MB resident"
@@ -109,6 +114,7 @@ LUA
     # The facts are in memory (the first insights call loads them) before the page is measured.
     curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/insights/barriers"
     curl -s -o /dev/null "http://127.0.0.1:$port/results/$result"
+    wrk -t2 -c32 -d"$(( warmup * 3 ))s" "http://127.0.0.1:$port/results/$result" >/dev/null
     printf '%-70s ' "GET /results/{id} (peer benchmark ${SMARTY_PEER:-true}), 32 connections"
     wrk -t2 -c32 -d"${duration}s" -s "$work/p95.lua" "http://127.0.0.1:$port/results/$result" | tail -1
 } | tee "$report"

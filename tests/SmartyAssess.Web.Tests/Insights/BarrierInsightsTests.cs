@@ -253,11 +253,52 @@ public sealed class BarrierInsightsTests : IAsyncLifetime
         Assert.Equal(api.GetProperty("barriers").GetArrayLength() + 1, lines.Length);
     }
 
-    [Fact]
-    public async Task Filters_OutsideTheirCategories_AreIgnoredNotErrors()
+    [Theory]
+    [InlineData("quarter=2026-13", "quarter")]
+    [InlineData("quarter=2026-Q9", "quarter")]
+    [InlineData("scope=everywhere", "scope")]
+    [InlineData("region=PL91", "region")]
+    [InlineData("sector=ZZ", "sector")]
+    [InlineData("size=huge", "size")]
+    [InlineData("theme=astrology", "theme")]
+    [InlineData("dimension=luck", "dimension")]
+    [InlineData("quarter=2026-Q3&quarter=2026-Q4", "quarter")]
+    public async Task AFilterOutsideWhatTheDashboardOffers_IsRefusedNamingIt_OnEveryApiCallCsvAndThePage(string query, string field)
     {
-        using var response = await _analyst.Client.GetAsync("/api/insights/barriers?quarter=2026-13&sector=" + new string('x', 100));
+        // Dropping the filter instead would answer for all quarters (or all sectors) as if for the one asked.
+        foreach (var url in new[] { "barriers", "maturity", "practices", "transfer", "activity" }.Select(v => $"/api/insights/{v}?{query}")
+                     .Concat(["/insights/barriers.csv?" + query, "/insights/transfer.csv?" + query]))
+        {
+            using var response = await _analyst.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (status, page) = await _analyst.GetAsync("/insights?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var message = page.QuerySelector("[data-testid=filter-problems]")!;
+        Assert.Equal("#i-" + field, message.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("#i-" + field));
+        Assert.Null(page.QuerySelector("table"));
+    }
+
+    [Fact]
+    public async Task EveryFilterTheDashboardOffers_IsAccepted()
+    {
+        var page = await _analyst.GetOkAsync("/insights");
+        var choices = page.QuerySelectorAll("form.insights-filters select")
+            .Select(s => (Name: s.GetAttribute("name")!, Values: s.QuerySelectorAll("option").Select(o => o.GetAttribute("value") ?? "").Where(v => v.Length > 0).ToList()))
+            .ToList();
+        Assert.Equal(["scope", "region", "quarter", "sector", "size", "theme", "dimension"], choices.Select(c => c.Name));
+        foreach (var (name, values) in choices)
+        {
+            Assert.NotEmpty(values);
+            foreach (var value in values)
+            {
+                using var response = await _analyst.Client.GetAsync($"/api/insights/barriers?{name}={Uri.EscapeDataString(value)}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}={value} gave {(int)response.StatusCode}");
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace SmartyAssess.Web.Features.Insights;
 /// <summary>The regional partners' insights: aggregates of their regions' firms, never one firm.</summary>
 public static class InsightsEndpoints
 {
-    private const string Filters = "Filters: scope=all (every region, for comparison), quarter=yyyy-Qn, sector, size, region (one of the analyst's), theme, dimension. A figure on fewer than Insights:MinimumGroupSize firms, or one that two requests would reveal by difference, is null; counts below twice the minimum are rounded to 5 and say so.";
+    private const string Filters = "Filters: scope=all (every region, for comparison), quarter=yyyy-Qn, sector, size, region (one of the analyst's), theme, dimension; a filter outside these is refused with 400 naming it. A figure on fewer than Insights:MinimumGroupSize firms, or one that two requests would reveal by difference, is null; counts below twice the minimum are rounded to 5 and say so.";
 
     /// <summary>The tables a partner can download, by file name.</summary>
     public static readonly IReadOnlyList<string> Tables = ["maturity", "barriers", "trend", "activity", "practices", "transfer"];
@@ -43,6 +43,7 @@ public static class InsightsEndpoints
     public static IEndpointRouteBuilder MapInsights(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/insights").RequireAuthorization(Policies.PartnerApi).WithTags("Insights")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/barriers", (HttpContext c, InsightsService s) => Answer(c, s, InsightsResponses.Barriers))
@@ -83,6 +84,11 @@ public static class InsightsEndpoints
             return TypedResults.Forbid();
         }
 
+        if (insights.Problems(context.Request.Query, regions) is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems, title: "The filters are not valid.");
+        }
+
         return TypedResults.Ok(shape(await insights.ComputeAsync(regions, InsightsFilter.From(context.Request.Query), context.RequestAborted)));
     }
 
@@ -96,6 +102,11 @@ public static class InsightsEndpoints
         if (await insights.RegionsAsync(context.User, context.RequestAborted) is not { } regions)
         {
             return TypedResults.Forbid();
+        }
+
+        if (insights.Problems(context.Request.Query, regions) is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems, title: "The filters are not valid.");
         }
 
         var result = await insights.ComputeAsync(regions, InsightsFilter.From(context.Request.Query), context.RequestAborted);

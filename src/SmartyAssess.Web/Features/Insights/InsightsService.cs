@@ -73,8 +73,61 @@ public sealed record InsightsResult(InsightsFilter Filter, int MinimumGroupSize,
 /// is a series of assessments; within a period its latest assessment counts. Erased assessments
 /// leave the facts, so every figure.
 /// </summary>
-public sealed class InsightsService(SmartyDbContext db, InsightsOptions options, InsightFactStore store)
+public sealed class InsightsService(SmartyDbContext db, InsightsOptions options, InsightFactStore store, Journey.QuestionnaireCatalog questionnaires)
 {
+    /// <summary>The query-string parameters the filters use.</summary>
+    public static readonly IReadOnlyList<string> FilterNames = ["scope", "quarter", "sector", "size", "region", "theme", "dimension"];
+
+    /// <summary>
+    /// What is wrong with each filter of a query string, by parameter name; empty when every filter
+    /// is one the dashboard offers. A filter that is not understood is refused, never dropped: a
+    /// figure for all time presented as one quarter's would mislead whoever reads it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> Problems(IQueryCollection query, IReadOnlyList<string> regions)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var questionnaire = questionnaires.Current;
+        string[] Codes(string field) => [.. questionnaire.FindProfileField(field)?.Options.Select(o => o.Id) ?? []];
+        foreach (var name in FilterNames)
+        {
+            if (!query.TryGetValue(name, out var values) || values.All(string.IsNullOrEmpty))
+            {
+                continue;
+            }
+
+            if (values.Count > 1)
+            {
+                problems[name] = [$"Give {name} once; it was given {values.Count} times."];
+                continue;
+            }
+
+            var value = values.ToString();
+            var allowed = name switch
+            {
+                "scope" => ["all"],
+                "region" => [.. regions],
+                "sector" or "size" => Codes(name),
+                "theme" => [.. store.Practices.Select(p => p.Theme).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                "dimension" => [.. store.Schema.Dimensions],
+                _ => (string[]?)null,
+            };
+            var valid = name == "quarter" ? Quarters.IsValid(value) : allowed!.Contains(value, StringComparer.Ordinal);
+            if (!valid)
+            {
+                var shown = value.Length > 40 ? value[..40] + "…" : value;
+                problems[name] = [name switch
+                {
+                    "scope" => $"'{shown}' is not a scope: use scope=all for every region, or leave it out for your regions.",
+                    "quarter" => $"'{shown}' is not a quarter: write it as yyyy-Qn, for example 2026-Q4.",
+                    "region" => $"'{shown}' is not one of your regions ({string.Join(", ", regions)}).",
+                    _ => $"'{shown}' is not a {name} the questionnaire knows; one of: {string.Join(", ", allowed!)}.",
+                }];
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>The analyst's regions, read afresh (a changed or disabled account takes effect at once); null when the caller is not an enabled analyst.</summary>
     public async Task<IReadOnlyList<string>?> RegionsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {

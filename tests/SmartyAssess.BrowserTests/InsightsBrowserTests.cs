@@ -44,6 +44,30 @@ public class InsightsBrowserTests(BrowserFixture app) : IClassFixture<BrowserFix
         Assert.Equal(1, await page.Locator("[data-testid=group-suppressed]").CountAsync());
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "insights: suppressed group");
         await BrowserFixture.ScreenshotAsync(page, "61-insights-suppressed");
+
+        // A hand-edited address with a quarter that does not exist says so instead of answering for all time.
+        await page.GotoAsync("/insights?quarter=2026-Q7");
+        Assert.Contains("not a quarter", await page.Locator("[data-testid=filter-problems]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".insights-section").CountAsync());
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "insights: invalid filter");
+        await BrowserFixture.ScreenshotAsync(page, "61-insights-invalid-filter");
+
+        // The analyst's monitoring system gets a token, which reads the API once and is then revoked.
+        await page.GotoAsync("/insights");
+        await page.GetByRole(AriaRole.Link, new() { Name = "token" }).ClickAsync();
+        Assert.EndsWith("/insights/tokens", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("Name of the system that will use it").FillAsync("Observatory dashboard");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create a read-only token" }).ClickAsync();
+        var token = (await page.Locator("[data-testid=new-token]").InnerTextAsync()).Trim();
+        Assert.StartsWith("sap_", token, StringComparison.Ordinal);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "insights: API tokens");
+        await BrowserFixture.ScreenshotAsync(page, "65-insights-tokens");
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/insights/barriers")).StatusCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke Observatory dashboard" }).ClickAsync();
+        Assert.Contains("no longer works", await page.Locator("[role=status]").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await api.GetAsync("/api/insights/barriers")).StatusCode);
     }
 }
 

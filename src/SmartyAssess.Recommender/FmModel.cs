@@ -8,7 +8,7 @@ namespace SmartyAssess.Recommender;
 /// where π's term weights are the configured ones plus a learned adjustment (zero without feedback).
 /// Immutable once built, so one instance may serve any number of threads.
 /// </summary>
-public sealed class FmModel
+public sealed class FmModel : RankingModel
 {
     /// <summary>Creates a model from its parameters; the arrays are taken over, not copied.</summary>
     /// <param name="vocabulary">The features the parameters belong to.</param>
@@ -21,6 +21,7 @@ public sealed class FmModel
     /// <param name="priorAdjustment">Learned additions to the prior's term weights (one per <see cref="PriorTerm"/>); zeros if null.</param>
     /// <exception cref="ArgumentException">An array's length does not fit the vocabulary and k.</exception>
     public FmModel(FeatureVocabulary vocabulary, int factors, float bias, float[] weights, float[] latent, float kappa, PriorWeights prior, float[]? priorAdjustment = null)
+        : base(vocabulary)
     {
         priorAdjustment ??= new float[PriorWeights.TermCount];
         if (priorAdjustment.Length != PriorWeights.TermCount)
@@ -33,7 +34,6 @@ public sealed class FmModel
             throw new ArgumentException($"Expected {vocabulary.Count} weights and {vocabulary.Count * factors} latent values, got {weights.Length} and {latent.Length}.");
         }
 
-        Vocabulary = vocabulary;
         Factors = factors;
         Bias = bias;
         Weights = weights;
@@ -43,9 +43,6 @@ public sealed class FmModel
         PriorAdjustment = priorAdjustment;
         EffectivePrior = prior.Adjusted(priorAdjustment);
     }
-
-    /// <summary>The model's features.</summary>
-    public FeatureVocabulary Vocabulary { get; }
 
     /// <summary>Latent dimension k.</summary>
     public int Factors { get; }
@@ -72,7 +69,10 @@ public sealed class FmModel
     public float[] PriorAdjustment { get; }
 
     /// <summary>The weights the model scores with: <see cref="Prior"/> plus <see cref="PriorAdjustment"/>.</summary>
-    public PriorWeights EffectivePrior { get; }
+    public override PriorWeights EffectivePrior { get; }
+
+    /// <summary><c>fm</c>.</summary>
+    public override string Kind => "fm";
 
     /// <summary>A model that knows the vocabulary but has learned nothing: it ranks exactly by the prior.</summary>
     /// <param name="vocabulary">The features.</param>
@@ -94,4 +94,6 @@ public sealed class FmModel
     /// <summary>The latent vector of one feature.</summary>
     /// <param name="feature">A feature index.</param>
     public ReadOnlySpan<float> Vector(int feature) => Latent.AsSpan(feature * Factors, Factors);
+
+    internal override PreparedModel Prepare(IReadOnlyList<PracticeProfile> practices, RulePrior prior) => new PreparedFm(this, practices, prior);
 }

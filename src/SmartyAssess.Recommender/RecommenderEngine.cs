@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace SmartyAssess.Recommender;
 
 /// <summary>What a contribution to a score stands for.</summary>
@@ -36,41 +34,34 @@ public sealed record Contribution(ContributionKind Kind, double Value, string? S
 public sealed record Recommendation(PracticeProfile Practice, int Rank, double Score, IReadOnlyList<Contribution> Reasons);
 
 /// <summary>
-/// Ranks a catalogue for one firm with a trained <see cref="FmModel"/>. Practice embeddings,
-/// practice terms and the prior index are computed once here, so recommending is one firm
-/// encoding plus one dot product per practice. Immutable: safe to share between threads.
+/// Ranks a catalogue for one firm with a trained <see cref="RankingModel"/> of any kind. What does
+/// not depend on the firm (practice embeddings, practice terms, the prior index) is computed once
+/// here, so recommending is one firm encoding plus a few dot products per practice. Immutable:
+/// safe to share between threads.
 /// </summary>
 public sealed class RecommenderEngine
 {
-    private readonly float[] _practiceVectors; // practice i's embedding at [i·k, i·k + k)
-    private readonly float[] _practiceLinear;
-    private readonly SparseFeatures[] _practiceFeatures;
+    private readonly PreparedModel _prepared;
     private readonly Dictionary<string, int> _index;
 
     /// <summary>Prepares a model to rank the given practices.</summary>
     /// <param name="model">The trained model.</param>
     /// <param name="practices">The candidates. Practices the model never saw are scored by their metadata features.</param>
-    public RecommenderEngine(FmModel model, IReadOnlyList<PracticeProfile> practices)
+    public RecommenderEngine(RankingModel model, IReadOnlyList<PracticeProfile> practices)
     {
         Model = model;
         Practices = practices;
         Prior = new RulePrior(practices, model.EffectivePrior);
-        var k = model.Factors;
-        _practiceVectors = new float[practices.Count * k];
-        _practiceLinear = new float[practices.Count];
-        _practiceFeatures = new SparseFeatures[practices.Count];
+        _prepared = model.Prepare(practices, Prior);
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < practices.Count; i++)
         {
-            _practiceFeatures[i] = FeatureEncoder.Encode(model.Vocabulary, practices[i]);
-            model.Embed(_practiceFeatures[i], _practiceVectors.AsSpan(i * k, k));
-            _practiceLinear[i] = model.Linear(_practiceFeatures[i]);
             _index[practices[i].Id] = i;
         }
     }
 
     /// <summary>The model in use.</summary>
-    public FmModel Model { get; }
+    public RankingModel Model { get; }
 
     /// <summary>The candidates, in index order.</summary>
     public IReadOnlyList<PracticeProfile> Practices { get; }
@@ -81,26 +72,7 @@ public sealed class RecommenderEngine
     /// <summary>Writes the score of every practice for the firm into <paramref name="scores"/>.</summary>
     /// <param name="sme">The firm.</param>
     /// <param name="scores">One slot per practice.</param>
-    public void ScoreAll(SmeProfile sme, Span<float> scores)
-    {
-        var model = Model;
-        var k = model.Factors;
-        var firm = FeatureEncoder.Encode(model.Vocabulary, sme);
-        Span<float> q = stackalloc float[k];
-        model.Embed(firm, q);
-        var baseline = model.Bias + model.Linear(firm);
-
-        Prior.ScoreAll(sme, scores);
-        var meanPrior = Practices.Count == 0 ? 0 : TensorPrimitives.Sum<float>(scores) / Practices.Count;
-        // scores = κ·(π − mean π) + practice terms + baseline, then add each ⟨q, p_i⟩.
-        TensorPrimitives.Multiply(scores, model.Kappa, scores);
-        TensorPrimitives.Add(scores, baseline - (model.Kappa * meanPrior), scores);
-        TensorPrimitives.Add(scores, _practiceLinear, scores);
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] += TensorPrimitives.Dot(q, _practiceVectors.AsSpan(i * k, k));
-        }
-    }
+    public void ScoreAll(SmeProfile sme, Span<float> scores) => _prepared.ScoreAll(sme, scores);
 
     /// <summary>The firm's top practices with their reasons.</summary>
     /// <param name="sme">The firm.</param>
@@ -150,43 +122,7 @@ public sealed class RecommenderEngine
     public IReadOnlyList<Contribution> Explain(SmeProfile sme, string practiceId) =>
         Explain(sme, _index.TryGetValue(practiceId, out var i) ? i : throw new KeyNotFoundException($"Practice '{practiceId}' is not a candidate."));
 
-    private List<Contribution> Explain(SmeProfile sme, int practice)
-    {
-        var model = Model;
-        var vocabulary = model.Vocabulary;
-        var firm = FeatureEncoder.Encode(vocabulary, sme);
-        var priors = new float[Practices.Count];
-        Prior.ScoreAll(sme, priors);
-        var meanPrior = Practices.Count == 0 ? 0 : priors.Sum() / Practices.Count;
-
-        var result = new List<Contribution>
-        {
-            new(ContributionKind.Baseline, model.Bias + model.Linear(firm) - (model.Kappa * meanPrior)),
-        };
-        result.AddRange(Prior.Contributions(sme, Practices[practice]).Select(c => new Contribution(ContributionKind.Prior, model.Kappa * c.Value, Prior: c)));
-
-        var features = _practiceFeatures[practice];
-        for (var b = 0; b < features.Count; b++)
-        {
-            var index = features.Indices[b];
-            var x = features.Values[b];
-            if (model.Weights[index] != 0)
-            {
-                result.Add(new Contribution(ContributionKind.PracticeTerm, model.Weights[index] * x, PracticeFeature: vocabulary.Names[index]));
-            }
-
-            for (var a = 0; a < firm.Count; a++)
-            {
-                var pair = firm.Values[a] * x * TensorPrimitives.Dot(model.Vector(firm.Indices[a]), model.Vector(index));
-                if (pair != 0)
-                {
-                    result.Add(new Contribution(ContributionKind.Pair, pair, vocabulary.Names[firm.Indices[a]], vocabulary.Names[index]));
-                }
-            }
-        }
-
-        return result;
-    }
+    private List<Contribution> Explain(SmeProfile sme, int practice) => _prepared.Explain(sme, practice);
 
     /// <summary>
     /// Groups contributions the way a person reads them: every pair of one firm feature becomes one
@@ -198,7 +134,7 @@ public sealed class RecommenderEngine
     private static List<Contribution> Reasons(List<Contribution> contributions)
     {
         var groups = contributions
-            .Where(c => c.Kind != ContributionKind.Baseline && c.Prior?.Term is not (PriorTerm.Sector or PriorTerm.Size))
+            .Where(c => c.Kind != ContributionKind.Baseline && c.Prior?.Term is not (PriorTerm.Sector or PriorTerm.Size) && !(c.Kind == ContributionKind.Prior && c.Prior?.Id is null))
             .GroupBy(c => c.Kind switch
             {
                 ContributionKind.Pair => "pair " + c.SmeFeature,

@@ -7,7 +7,7 @@ using SmartyAssess.Recommender;
 namespace SmartyAssess.Cli;
 
 /// <summary>The service's stored impressions and feedback, as the recommender's firms and events.</summary>
-internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOnlyList<FeedbackEvent> Events, FmModel? Published, string? PublishedVersion, string? PublishedProblem = null)
+internal sealed record FeedbackDatabase(IReadOnlyList<SmeProfile> Firms, IReadOnlyList<FeedbackEvent> Events, RankingModel? Published, string? PublishedVersion, string? PublishedProblem = null)
 {
     /// <summary>
     /// Reads every submitted assessment that was shown recommendations or gave feedback. Firms are

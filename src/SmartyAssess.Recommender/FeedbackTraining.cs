@@ -76,7 +76,7 @@ public static class FeedbackTraining
     /// <param name="practices">The candidates.</param>
     /// <param name="heldOut">Labels the model was not trained on.</param>
     /// <param name="onlyLabelled">Rank only each firm's labelled practices.</param>
-    public static IReadOnlyList<double> HeldOutNdcg(FmModel model, IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> heldOut, bool onlyLabelled = false)
+    public static IReadOnlyList<double> HeldOutNdcg(RankingModel model, IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> heldOut, bool onlyLabelled = false)
     {
         var engine = new RecommenderEngine(model, practices);
         var byId = smes.ToDictionary(s => s.Id, StringComparer.Ordinal);

@@ -13,6 +13,8 @@ namespace SmartyAssess.Recommender;
 /// <param name="Metrics">Evaluation figures, by name.</param>
 /// <param name="Notes">Free text: what the training data was.</param>
 /// <param name="TrainedOn">What kind of data taught it; pages word learned reasons differently for simulated data.</param>
+/// <param name="Trainer">The trainer that made it (<c>fm</c>, <c>mlnet-ffm</c>, …); files without one were made by <c>fm</c>.</param>
+/// <param name="Settings">The hyperparameters of a trainer other than <c>fm</c> (whose are <paramref name="Options"/>), by name.</param>
 public sealed record ModelMetadata(
     string ModelVersion,
     TrainingOptions? Options,
@@ -20,7 +22,9 @@ public sealed record ModelMetadata(
     string TrainingDataHash,
     IReadOnlyDictionary<string, double> Metrics,
     string? Notes,
-    TrainingSource TrainedOn);
+    TrainingSource TrainedOn,
+    string Trainer = "fm",
+    IReadOnlyDictionary<string, string>? Settings = null);
 
 /// <summary>What a model was trained on.</summary>
 public enum TrainingSource
@@ -40,14 +44,18 @@ public enum TrainingSource
 public sealed class ModelFileException(string message) : Exception(message);
 
 /// <summary>
-/// Reads and writes models as versioned JSON (<c>format: smarty-fm</c>). Writing is deterministic:
+/// Reads and writes models as versioned JSON: <c>format: smarty-fm</c> for an <see cref="FmModel"/>,
+/// <c>format: smarty-ffm</c> for an <see cref="FfmModel"/>. Writing is deterministic:
 /// the same model and metadata give the same bytes. A content hash over the canonical payload
 /// detects a damaged or hand-edited file.
 /// </summary>
 public static class ModelFile
 {
-    /// <summary>The file format's name.</summary>
+    /// <summary>The file format's name for a factorisation machine.</summary>
     public const string Format = "smarty-fm";
+
+    /// <summary>The file format's name for a field-aware factorisation machine.</summary>
+    public const string FieldAwareFormat = "smarty-ffm";
 
     /// <summary>The schema this code reads and writes; a file with another schema version is refused.</summary>
     public const int SchemaVersion = 1;
@@ -61,29 +69,50 @@ public static class ModelFile
     /// <summary>Serialises a model and its metadata.</summary>
     /// <param name="model">The model.</param>
     /// <param name="metadata">What to record about it.</param>
-    public static string Serialize(FmModel model, ModelMetadata metadata)
+    /// <exception cref="ArgumentException">The model is of a kind this format does not know.</exception>
+    public static string Serialize(RankingModel model, ModelMetadata metadata)
     {
         var document = new Document
         {
-            Format = Format,
-            SchemaVersion = SchemaVersion,
             FeatureVersion = FeatureEncoder.Version,
             ModelVersion = metadata.ModelVersion,
-            Hyperparameters = metadata.Options is null ? null : JsonSerializer.SerializeToElement(metadata.Options, s_json),
+            Trainer = metadata.Trainer == "fm" ? null : metadata.Trainer,
+            Hyperparameters = metadata.Options is not null ? JsonSerializer.SerializeToElement(metadata.Options, s_json)
+                : metadata.Settings is null ? null : JsonSerializer.SerializeToElement(new SortedDictionary<string, string>(metadata.Settings.ToDictionary(), StringComparer.Ordinal), s_json),
             CatalogueHash = metadata.CatalogueHash,
             TrainingDataHash = metadata.TrainingDataHash,
             Notes = metadata.Notes,
             TrainedOn = metadata.TrainedOn,
             Metrics = new SortedDictionary<string, double>(metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
-            Factors = model.Factors,
-            Kappa = model.Kappa,
-            Prior = model.Prior,
-            PriorAdjustment = model.PriorAdjustment,
             Vocabulary = [.. model.Vocabulary.Names],
-            Bias = model.Bias,
-            Weights = model.Weights,
-            Latent = model.Latent,
         };
+        switch (model)
+        {
+            case FmModel fm:
+                document.Format = Format;
+                document.SchemaVersion = SchemaVersion;
+                document.Factors = fm.Factors;
+                document.Kappa = fm.Kappa;
+                document.Prior = fm.Prior;
+                document.PriorAdjustment = fm.PriorAdjustment;
+                document.Bias = fm.Bias;
+                document.Weights = fm.Weights;
+                document.Latent = fm.Latent;
+                break;
+            case FfmModel ffm:
+                document.Format = FieldAwareFormat;
+                document.SchemaVersion = SchemaVersion;
+                document.Factors = ffm.LatentDimension;
+                document.Kappa = ffm.Kappa;
+                document.Prior = ffm.Prior;
+                document.PriorWeights = ffm.PriorLinear;
+                document.Weights = ffm.Weights;
+                document.Latent = ffm.Latent;
+                break;
+            default:
+                throw new ArgumentException($"A model of kind '{model.Kind}' has no file format.", nameof(model));
+        }
+
         document.ContentSha256 = Hash(document);
         return JsonSerializer.Serialize(document, s_json);
     }
@@ -91,7 +120,7 @@ public static class ModelFile
     /// <summary>Reads a model file.</summary>
     /// <param name="json">The file's text.</param>
     /// <exception cref="ModelFileException">The text is not a model file this code can use.</exception>
-    public static (FmModel Model, ModelMetadata Metadata) Deserialize(string json)
+    public static (RankingModel Model, ModelMetadata Metadata) Deserialize(string json)
     {
         Document? document;
         try
@@ -103,9 +132,9 @@ public static class ModelFile
             throw new ModelFileException($"The model file is not valid JSON: {e.Message}");
         }
 
-        if (document is null || document.Format != Format)
+        if (document is null || document.Format is not (Format or FieldAwareFormat))
         {
-            throw new ModelFileException($"This is not a {Format} model file.");
+            throw new ModelFileException($"This is not a {Format} or {FieldAwareFormat} model file.");
         }
 
         if (document.SchemaVersion != SchemaVersion)
@@ -130,17 +159,40 @@ public static class ModelFile
             throw new ModelFileException("The model file lacks its vocabulary, weights, latent vectors or prior.");
         }
 
-        FmModel model;
+        if (document.Format == FieldAwareFormat && document.PriorWeights is null)
+        {
+            throw new ModelFileException("The model file lacks the weights of its prior field.");
+        }
+
+        RankingModel model;
         try
         {
-            model = new FmModel(new FeatureVocabulary(document.Vocabulary), document.Factors, document.Bias, document.Weights, document.Latent, document.Kappa, document.Prior, document.PriorAdjustment);
+            var vocabulary = new FeatureVocabulary(document.Vocabulary);
+            model = document.Format == FieldAwareFormat
+                ? new FfmModel(vocabulary, document.Factors, document.Weights, document.PriorWeights!, document.Latent, document.Kappa, document.Prior)
+                : new FmModel(vocabulary, document.Factors, document.Bias, document.Weights, document.Latent, document.Kappa, document.Prior, document.PriorAdjustment);
         }
         catch (ArgumentException e)
         {
             throw new ModelFileException($"The model file is inconsistent: {e.Message}");
         }
 
-        return (model, new ModelMetadata(document.ModelVersion ?? "", Options(document.Hyperparameters), document.CatalogueHash ?? "", document.TrainingDataHash ?? "", document.Metrics ?? [], document.Notes, document.TrainedOn ?? TrainingSource.None));
+        var trainer = document.Trainer ?? "fm";
+        var options = trainer == "fm" ? Options(document.Hyperparameters) : null;
+        return (model, new ModelMetadata(document.ModelVersion ?? "", options, document.CatalogueHash ?? "", document.TrainingDataHash ?? "", document.Metrics ?? [], document.Notes, document.TrainedOn ?? TrainingSource.None,
+            trainer, trainer == "fm" ? null : Settings(document.Hyperparameters)));
+    }
+
+    private static Dictionary<string, string>? Settings(JsonElement? recorded)
+    {
+        try
+        {
+            return recorded is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<Dictionary<string, string>>(s_json) : null;
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"The model file's hyperparameters are not readable: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -169,7 +221,7 @@ public static class ModelFile
     /// <summary>Reads a model file from disk.</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="ModelFileException">The file is missing or not usable.</exception>
-    public static (FmModel Model, ModelMetadata Metadata) Load(string path) =>
+    public static (RankingModel Model, ModelMetadata Metadata) Load(string path) =>
         File.Exists(path) ? Deserialize(File.ReadAllText(path)) : throw new ModelFileException($"The model file {path} does not exist.");
 
     /// <summary>SHA-256 (hex) of a text, for the catalogue and training-data hashes.</summary>
@@ -185,6 +237,7 @@ public static class ModelFile
         public int SchemaVersion { get; set; }
         public string? FeatureVersion { get; set; }
         public string? ModelVersion { get; set; }
+        public string? Trainer { get; set; }
         // Kept as the JSON it was read as: the content hash is computed over the re-serialised
         // document, and a typed record would add entries (new options with defaults) that older
         // files never had.
@@ -198,6 +251,7 @@ public static class ModelFile
         public float Kappa { get; set; }
         public PriorWeights? Prior { get; set; }
         public float[]? PriorAdjustment { get; set; }
+        public float[]? PriorWeights { get; set; }
         public List<string>? Vocabulary { get; set; }
         public float Bias { get; set; }
         public float[]? Weights { get; set; }

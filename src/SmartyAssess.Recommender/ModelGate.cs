@@ -24,8 +24,8 @@ public static class ModelGate
     /// <param name="minFirms">Fewer held-out firms with positive feedback than this is too little evidence to publish anything.</param>
     /// <param name="minGain">The candidate's mean must exceed the current one's by more than this.</param>
     public static GateDecision Compare(
-        FmModel current,
-        FmModel candidate,
+        RankingModel current,
+        RankingModel candidate,
         IReadOnlyList<SmeProfile> smes,
         IReadOnlyList<PracticeProfile> practices,
         IReadOnlyList<LabelledPair> heldOut,

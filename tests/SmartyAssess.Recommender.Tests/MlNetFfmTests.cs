@@ -100,4 +100,26 @@ public class MlNetFfmTests
 
         static int[] Order(float[] values) => [.. Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ThenBy(i => i)];
     }
+
+    [Fact]
+    public void AModelFile_RoundTripsToTheSameScores_AndADamagedOneIsRefused()
+    {
+        var (data, smes, practices, _) = Problem();
+        var model = MlNetFfmTrainer.Train(data, new MlNetFfmOptions(Iterations: 3));
+        var metadata = new ModelMetadata("ffm-test", null, TrainingSet.Hash(practices), "data", new Dictionary<string, double>(), null, TrainingSource.Synthetic, "mlnet-ffm", new Dictionary<string, string> { ["iterations"] = "3" });
+        var json = ModelFile.Serialize(model, metadata);
+
+        var (read, readMetadata) = ModelFile.Deserialize(json);
+        Assert.Equal(json, ModelFile.Serialize(read, readMetadata));
+        Assert.Equal("mlnet-ffm", readMetadata.Trainer);
+        Assert.Equal("3", readMetadata.Settings!["iterations"]);
+        var (before, after) = (new float[practices.Count], new float[practices.Count]);
+        new RecommenderEngine(model, practices).ScoreAll(smes[0], before);
+        new RecommenderEngine(read, practices).ScoreAll(smes[0], after);
+        Assert.Equal(before, after);
+
+        var damaged = json.Replace("\"kappa\":4", "\"kappa\":5", StringComparison.Ordinal);
+        Assert.NotEqual(json, damaged);
+        Assert.Contains("content hash", Assert.Throws<ModelFileException>(() => ModelFile.Deserialize(damaged)).Message, StringComparison.Ordinal);
+    }
 }

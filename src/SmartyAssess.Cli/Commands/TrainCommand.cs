@@ -119,7 +119,7 @@ internal static class TrainCommand
     }
 
     /// <summary>The model the candidate must beat: the published one, else the given or shipped file, else the rule prior alone.</summary>
-    private static (FmModel Model, string Version) Current(FeedbackDatabase stored, Arguments args, IReadOnlyList<PracticeProfile> practices)
+    private static (RankingModel Model, string Version) Current(FeedbackDatabase stored, Arguments args, IReadOnlyList<PracticeProfile> practices)
     {
         if (stored.Published is { } published)
         {

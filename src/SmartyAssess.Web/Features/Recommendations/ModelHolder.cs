@@ -24,7 +24,7 @@ public sealed class ModelHolder(PracticeCatalogue catalogue)
     /// <summary>True once a model was loaded, and false if the rule prior is served because no model could be.</summary>
     public bool IsFallback { get; private set; }
 
-    public ServingModel Swap(FmModel model, ModelMetadata metadata, string source, long? publishedId = null, bool fallback = false)
+    public ServingModel Swap(RankingModel model, ModelMetadata metadata, string source, long? publishedId = null, bool fallback = false)
     {
         var serving = new ServingModel(new RecommenderEngine(model, _practices), metadata.ModelVersion, metadata.TrainedOn, source, publishedId);
         IsFallback = fallback;

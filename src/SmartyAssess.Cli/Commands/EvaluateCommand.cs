@@ -19,6 +19,11 @@ internal static class EvaluateCommand
 
     public static int Run(Arguments args)
     {
+        if (args.Optional("trainers") is { } trainers)
+        {
+            return CompareTrainers.Run(args, trainers);
+        }
+
         var data = args.Required("data");
         var seeds = args.Int("seeds", 10);
         var output = args.Optional("out") ?? Path.Combine(data, "report");

@@ -38,11 +38,20 @@ internal static class Harness
 {
     public static readonly string[] Methods = ["random", "popularity", "sector-popularity", "prior", "model", "oracle", "feature-oracle"];
 
+    /// <summary>The baselines, then each trainer's model, then the oracles.</summary>
+    public static string[] MethodsFor(IReadOnlyList<Trainer> trainers) =>
+        ["random", "popularity", "sector-popularity", "prior", .. trainers.Select(t => t.Name), "oracle", "feature-oracle"];
+
     public static readonly string[] Metrics = ["ndcg@5", "ndcg@10", "precision@5", "precision@10", "recall@5", "recall@10", "map@10", "mrr"];
 
     /// <summary>Runs one split on one world and appends every method's per-firm values to <paramref name="results"/>.</summary>
-    public static void Run(string split, SyntheticWorld world, TrainingOptions options, Dictionary<string, MethodResult> results)
+    public static void Run(string split, SyntheticWorld world, TrainingOptions options, Dictionary<string, MethodResult> results) =>
+        Run(split, world, [new Trainer("model", (smes, practices, labels, random) => FeedbackTraining.Train(smes, practices, labels, options, random), new Dictionary<string, string>(), options)], results);
+
+    /// <summary>Runs one split on one world, training every trainer on the same labels, and appends every method's per-firm values.</summary>
+    public static void Run(string split, SyntheticWorld world, IReadOnlyList<Trainer> trainers, Dictionary<string, MethodResult> results)
     {
+        var methods = MethodsFor(trainers);
         var rng = new Random64((ulong)world.Options.Seed).Fork("split:" + split);
         var smeCount = world.Smes.Count;
         var labels = LabelBuilder.Build(world.Feedback);
@@ -75,8 +84,8 @@ internal static class Harness
                 throw new ArgumentException($"Unknown split '{split}'.", nameof(split));
         }
 
-        var model = TrainModel(world, train, options, rng.Fork("validation"));
-        var recommender = new RecommenderEngine(model, world.Practices);
+        // Every trainer gets the same fresh generator, so that fm's model is the one a single-trainer run trains.
+        var engines = trainers.Select(t => new RecommenderEngine(t.Train(world.Smes, world.Practices, train, rng.Fork("validation")), world.Practices)).ToList();
         var prior = new RulePrior(world.Practices);
 
         var positives = train.Where(l => l.Label > 0).GroupBy(l => l.PracticeId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -86,29 +95,33 @@ internal static class Harness
             .ToDictionary(g => g.Key, g => g.GroupBy(l => l.PracticeId).ToDictionary(h => h.Key, h => h.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
         var randomOrder = rng.Fork("random");
 
-        var rankings = Methods.ToDictionary(m => m, _ => new List<IReadOnlyList<string>>(), StringComparer.Ordinal);
+        var rankings = methods.ToDictionary(m => m, _ => new List<IReadOnlyList<string>>(), StringComparer.Ordinal);
         var scores = new float[world.Practices.Count];
         foreach (var u in testSmes)
         {
             var sme = world.Smes[u];
             var truth = world.Truth(u);
-            recommender.ScoreAll(sme, scores);
-            var modelScores = (float[])scores.Clone();
+            var modelScores = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            for (var t = 0; t < trainers.Count; t++)
+            {
+                engines[t].ScoreAll(sme, scores);
+                modelScores[trainers[t].Name] = (float[])scores.Clone();
+            }
+
             prior.ScoreAll(sme, scores);
             var priorScores = (float[])scores.Clone();
             var shuffled = Enumerable.Range(0, world.Practices.Count).ToList();
             randomOrder.Shuffle(shuffled);
             var sectorCounts = sectorPositives.GetValueOrDefault(sme.Sector!) ?? [];
 
-            foreach (var method in Methods)
+            foreach (var method in methods)
             {
-                Func<int, double> key = method switch
+                Func<int, double> key = modelScores.TryGetValue(method, out var trained) ? i => trained[i] : method switch
                 {
                     "random" => i => -shuffled.IndexOf(i),
                     "popularity" => i => positives.GetValueOrDefault(world.Practices[i].Id),
                     "sector-popularity" => i => sectorCounts.GetValueOrDefault(world.Practices[i].Id) + (positives.GetValueOrDefault(world.Practices[i].Id) / 1000.0),
                     "prior" => i => priorScores[i],
-                    "model" => i => modelScores[i],
                     "oracle" => i => world.U(u, i),
                     "feature-oracle" => i => world.FeatureU(u, i),
                     _ => throw new InvalidOperationException(method),
@@ -135,7 +148,7 @@ internal static class Harness
             }
         }
 
-        foreach (var method in Methods)
+        foreach (var method in methods)
         {
             Result(results, method).AddSeed("coverage@5", RankingMetrics.Coverage(rankings[method], 5, world.Practices.Count));
             Result(results, method).AddSeed("novelty@5", RankingMetrics.Novelty(rankings[method], 5, positives, trainUsers));

@@ -155,6 +155,14 @@ internal sealed class SyntheticWorld
 
         var firmVectors = smes.Select(_ => Vector(rng, k)).ToList();
         var practiceVectors = practices.Select(_ => Vector(rng, k)).ToList();
+        // The variant affinities draw from their own stream (forking does not advance this one), so the default world stays as it was.
+        var affinity = rng.Fork("affinity:" + options.Affinity);
+        var regionVectors = smes.Select(s => s.Region!).Distinct().Order(StringComparer.Ordinal).ToDictionary(r => r, _ => Vector(affinity, k), StringComparer.Ordinal);
+        var instrumentVectors = practices.Select(p => p.InstrumentType).Distinct().Order(StringComparer.Ordinal).ToDictionary(t => t, _ => Vector(affinity, k), StringComparer.Ordinal);
+        if (!WorldAffinity.All.Contains(options.Affinity))
+        {
+            throw new ArgumentException($"Unknown affinity '{options.Affinity}'; one of: {string.Join(", ", WorldAffinity.All)}.", nameof(options));
+        }
 
         var n = smes.Count * practices.Count;
         var prior = new double[n];
@@ -172,7 +180,12 @@ internal sealed class SyntheticWorld
                 var p = practices[i];
                 var cell = (u * practices.Count) + i;
                 prior[cell] = hidden.Score(sme, i);
-                feature[cell] = Dot(z, themeVectors[p.Theme]);
+                feature[cell] = options.Affinity switch
+                {
+                    WorldAffinity.RegionInstrument => Dot(regionVectors[sme.Region!], instrumentVectors[p.InstrumentType]),
+                    WorldAffinity.ThreeWay => Dot(Multiply(sizeVectors[sme.Size!], sectorVectors[sme.Sector!]), themeVectors[p.Theme]),
+                    _ => Dot(z, themeVectors[p.Theme]),
+                };
                 firm[cell] = Dot(firmVectors[u], practiceVectors[i]);
                 nonLinear[cell] = p.Theme == AnalyticsTheme || p.Topics.Contains(AnalyticsTopic) ? (dataReady ? 1 : -1) : 0;
                 penalty[cell] = (p.Sizes.Contains(sme.Size!) ? 0 : -2) + (p.FitsSector(sme.Sector) ? 0 : -2);
@@ -261,6 +274,8 @@ internal sealed class SyntheticWorld
     private static double[] Vector(Random64 rng, int k) => [.. Enumerable.Range(0, k).Select(_ => rng.NextGaussian())];
 
     private static double[] Add(double[] a, double[] b) => [.. a.Zip(b, (x, y) => x + y)];
+
+    private static double[] Multiply(double[] a, double[] b) => [.. a.Zip(b, (x, y) => x * y)];
 
     private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
 

@@ -19,4 +19,23 @@ internal sealed record WorldOptions(
     double AdoptedAbove = 1.2,
     double RelevantAbove = 0.5,
     double NotRelevantBelow = -0.2,
-    string? Catalogue = null);
+    string? Catalogue = null,
+    string Affinity = WorldAffinity.SectorSizeTheme);
+
+/// <summary>
+/// Where the planted feature-learnable affinity lies. The default is the interaction map the
+/// <c>fm</c> trainer assumes; the others test a model on structure it was not told about.
+/// </summary>
+internal static class WorldAffinity
+{
+    /// <summary>The firm's sector and size vectors (summed) meet the practice's theme vector.</summary>
+    public const string SectorSizeTheme = "sector-size-theme";
+
+    /// <summary>The firm's region meets the practice's instrument type.</summary>
+    public const string RegionInstrument = "region-instrument";
+
+    /// <summary>Sector, size and theme together (Σk sector_k·size_k·theme_k): no sum of pairs expresses it.</summary>
+    public const string ThreeWay = "sector-size-theme-3way";
+
+    public static readonly string[] All = [SectorSizeTheme, RegionInstrument, ThreeWay];
+}

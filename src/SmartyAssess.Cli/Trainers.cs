@@ -23,7 +23,10 @@ internal static class Trainers
     /// <summary>ML.NET's field-aware factorisation machine (ADR 0021).</summary>
     public const string MlNetFfm = "mlnet-ffm";
 
-    public static readonly string[] Names = [Fm, MlNetFfm];
+    /// <summary>ML.NET's LightGBM LambdaRank (ADR 0021).</summary>
+    public const string MlNetLambdaRank = "mlnet-lambdarank";
+
+    public static readonly string[] Names = [Fm, MlNetFfm, MlNetLambdaRank];
 
     /// <summary>The default of <c>train</c>.</summary>
     public const string Default = Fm;
@@ -38,6 +41,7 @@ internal static class Trainers
         {
             Fm => new Trainer(label ?? Fm, (smes, practices, labels, random) => FeedbackTraining.Train(smes, practices, labels, options, random), new Dictionary<string, string>(), options),
             MlNetFfm => MlNet(label ?? MlNetFfm, FfmOptions(args, options)),
+            MlNetLambdaRank => LambdaRank(label ?? MlNetLambdaRank, LambdaRankOptions(args, options)),
             _ => throw new UsageException($"Unknown trainer '{name}'; one of: {string.Join(", ", Names)}."),
         };
     }
@@ -55,6 +59,38 @@ internal static class Trainers
             Seed: (int)(fm.Seed % int.MaxValue),
             Radius: args.Float("ffm-radius", defaults.Radius));
     }
+
+    public static MlNetLambdaRankOptions LambdaRankOptions(Arguments args, TrainingOptions fm)
+    {
+        var defaults = new MlNetLambdaRankOptions();
+        return new MlNetLambdaRankOptions(
+            Trees: args.Int("trees", defaults.Trees),
+            Leaves: args.Int("leaves", defaults.Leaves),
+            MinimumPerLeaf: args.Int("min-per-leaf", defaults.MinimumPerLeaf),
+            LearningRate: args.Float("tree-learning-rate", (float)defaults.LearningRate),
+            Kappa: fm.Kappa,
+            Seed: (int)(fm.Seed % int.MaxValue),
+            Threads: args.Int("threads", defaults.Threads));
+    }
+
+    private static Trainer LambdaRank(string label, MlNetLambdaRankOptions options) => new(
+        label,
+        (smes, practices, labels, _) =>
+        {
+            var vocabulary = FeedbackTraining.Vocabulary(smes, practices, labels);
+            return MlNetLambdaRankTrainer.Train(TrainingSet.Build(vocabulary, smes, practices, labels, options.Kappa, PriorWeights.Default), options);
+        },
+        new Dictionary<string, string>
+        {
+            ["trees"] = Invariant(options.Trees),
+            ["leaves"] = Invariant(options.Leaves),
+            ["minimumPerLeaf"] = Invariant(options.MinimumPerLeaf),
+            ["learningRate"] = Invariant(options.LearningRate),
+            ["kappa"] = Invariant(options.Kappa),
+            ["seed"] = Invariant(options.Seed),
+            ["threads"] = Invariant(options.Threads),
+        },
+        null);
 
     private static Trainer MlNet(string label, MlNetFfmOptions options) => new(
         label,

@@ -90,7 +90,7 @@ public static class MlNetFfmTrainer
         return context.Data.LoadFromEnumerable(rows, schema);
     }
 
-    /// <summary>The prior field's inputs of one pair: κ·W_t times the centred term (as <see cref="FfmModel.PriorInputs"/> computes them when serving).</summary>
+    /// <summary>The prior field's inputs of one pair: κ·W_t times the centred term (as <see cref="FfmModel.PriorInputs(RulePrior, SmeProfile, Span{float})"/> computes them when serving).</summary>
     internal static float[] PriorInputs(TrainingData data, int sme, int practice, float kappa)
     {
         const int n = PriorWeights.TermCount;

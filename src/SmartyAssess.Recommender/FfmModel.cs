@@ -87,12 +87,20 @@ public sealed class FfmModel : RankingModel
     /// <param name="prior">The rule prior over the candidates.</param>
     /// <param name="sme">The firm.</param>
     /// <param name="into">candidates × <see cref="PriorWeights.TermCount"/> slots.</param>
-    public void PriorInputs(RulePrior prior, SmeProfile sme, Span<float> into)
+    public void PriorInputs(RulePrior prior, SmeProfile sme, Span<float> into) => PriorInputs(prior, sme, Kappa, Prior, into);
+
+    /// <summary>The prior inputs of the ML.NET models: each term centred over the candidates, times κ·W.</summary>
+    /// <param name="prior">The rule prior over the candidates.</param>
+    /// <param name="sme">The firm.</param>
+    /// <param name="kappa">κ.</param>
+    /// <param name="weights">W.</param>
+    /// <param name="into">candidates × <see cref="PriorWeights.TermCount"/> slots.</param>
+    public static void PriorInputs(RulePrior prior, SmeProfile sme, float kappa, PriorWeights weights, Span<float> into)
     {
         const int n = PriorWeights.TermCount;
         var count = prior.Practices.Count;
         prior.TermsAll(sme, into);
-        var weights = Prior.TermWeights();
+        var w = weights.TermWeights();
         for (var t = 0; t < n; t++)
         {
             float mean = 0;
@@ -102,7 +110,7 @@ public sealed class FfmModel : RankingModel
             }
 
             mean = count == 0 ? 0 : mean / count;
-            var scale = Kappa * (float)weights[t];
+            var scale = kappa * (float)w[t];
             for (var i = 0; i < count; i++)
             {
                 into[(i * n) + t] = scale * (into[(i * n) + t] - mean);

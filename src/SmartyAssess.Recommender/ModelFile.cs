@@ -45,7 +45,7 @@ public sealed class ModelFileException(string message) : Exception(message);
 
 /// <summary>
 /// Reads and writes models as versioned JSON: <c>format: smarty-fm</c> for an <see cref="FmModel"/>,
-/// <c>format: smarty-ffm</c> for an <see cref="FfmModel"/>. Writing is deterministic:
+/// <c>format: smarty-ffm</c> for an <see cref="FfmModel"/>, <c>format: smarty-gbdt</c> for a <see cref="TreeModel"/>. Writing is deterministic:
 /// the same model and metadata give the same bytes. A content hash over the canonical payload
 /// detects a damaged or hand-edited file.
 /// </summary>
@@ -56,6 +56,9 @@ public static class ModelFile
 
     /// <summary>The file format's name for a field-aware factorisation machine.</summary>
     public const string FieldAwareFormat = "smarty-ffm";
+
+    /// <summary>The file format's name for boosted trees.</summary>
+    public const string TreesFormat = "smarty-gbdt";
 
     /// <summary>The schema this code reads and writes; a file with another schema version is refused.</summary>
     public const int SchemaVersion = 1;
@@ -109,6 +112,14 @@ public static class ModelFile
                 document.Weights = ffm.Weights;
                 document.Latent = ffm.Latent;
                 break;
+            case TreeModel trees:
+                document.Format = TreesFormat;
+                document.SchemaVersion = SchemaVersion;
+                document.Kappa = trees.Kappa;
+                document.Prior = trees.Prior;
+                document.Bias = trees.Bias;
+                document.Trees = [.. trees.Trees];
+                break;
             default:
                 throw new ArgumentException($"A model of kind '{model.Kind}' has no file format.", nameof(model));
         }
@@ -132,9 +143,9 @@ public static class ModelFile
             throw new ModelFileException($"The model file is not valid JSON: {e.Message}");
         }
 
-        if (document is null || document.Format is not (Format or FieldAwareFormat))
+        if (document is null || document.Format is not (Format or FieldAwareFormat or TreesFormat))
         {
-            throw new ModelFileException($"This is not a {Format} or {FieldAwareFormat} model file.");
+            throw new ModelFileException($"This is not a {Format}, {FieldAwareFormat} or {TreesFormat} model file.");
         }
 
         if (document.SchemaVersion != SchemaVersion)
@@ -154,7 +165,12 @@ public static class ModelFile
             throw new ModelFileException("The model file's content hash does not match: the file is damaged or was edited by hand.");
         }
 
-        if (document.Vocabulary is null || document.Weights is null || document.Latent is null || document.Prior is null || document.Factors <= 0)
+        if (document.Format == TreesFormat && (document.Trees is null || document.Vocabulary is null || document.Prior is null))
+        {
+            throw new ModelFileException("The model file lacks its trees, vocabulary or prior.");
+        }
+
+        if (document.Format != TreesFormat && (document.Vocabulary is null || document.Weights is null || document.Latent is null || document.Prior is null || document.Factors <= 0))
         {
             throw new ModelFileException("The model file lacks its vocabulary, weights, latent vectors or prior.");
         }
@@ -167,10 +183,13 @@ public static class ModelFile
         RankingModel model;
         try
         {
-            var vocabulary = new FeatureVocabulary(document.Vocabulary);
-            model = document.Format == FieldAwareFormat
-                ? new FfmModel(vocabulary, document.Factors, document.Weights, document.PriorWeights!, document.Latent, document.Kappa, document.Prior)
-                : new FmModel(vocabulary, document.Factors, document.Bias, document.Weights, document.Latent, document.Kappa, document.Prior, document.PriorAdjustment);
+            var vocabulary = new FeatureVocabulary(document.Vocabulary!);
+            model = document.Format switch
+            {
+                TreesFormat => new TreeModel(vocabulary, document.Trees!, document.Bias, document.Kappa, document.Prior!),
+                FieldAwareFormat => new FfmModel(vocabulary, document.Factors, document.Weights!, document.PriorWeights!, document.Latent!, document.Kappa, document.Prior!),
+                _ => new FmModel(vocabulary, document.Factors, document.Bias, document.Weights!, document.Latent!, document.Kappa, document.Prior!, document.PriorAdjustment),
+            };
         }
         catch (ArgumentException e)
         {
@@ -252,6 +271,7 @@ public static class ModelFile
         public PriorWeights? Prior { get; set; }
         public float[]? PriorAdjustment { get; set; }
         public float[]? PriorWeights { get; set; }
+        public List<RegressionTree>? Trees { get; set; }
         public List<string>? Vocabulary { get; set; }
         public float Bias { get; set; }
         public float[]? Weights { get; set; }

@@ -146,19 +146,8 @@ internal sealed class PreparedFfm : PreparedModel
                 value += 0.5 * r[t] * r[s] * _priorPairs[(t * Terms) + s];
             }
 
-            // Shared among the term's named parts (the barriers the practice addresses, say) in
-            // proportion to their weight in the rule; a term that names nothing stays one part.
-            var term = (PriorTerm)t;
-            var parts = named.Where(c => c.Term == term && c.Value > 0).ToList();
-            var total = parts.Sum(c => c.Value);
-            if (value > 0 && total > 0)
-            {
-                result.AddRange(parts.Select(c => new Contribution(ContributionKind.Prior, value * c.Value / total, Prior: c with { Value = value * c.Value / total })));
-            }
-            else if (value != 0)
-            {
-                result.Add(new Contribution(ContributionKind.Prior, value, Prior: new PriorContribution(term, null, value)));
-            }
+            // Shared among the term's named parts (the barriers the practice addresses, say) in proportion to their weight in the rule.
+            result.AddRange(PriorParts.Split(value, (PriorTerm)t, [.. named.Where(c => c.Term == (PriorTerm)t && c.Value > 0)]));
         }
 
         return result;

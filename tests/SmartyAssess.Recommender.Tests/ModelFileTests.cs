@@ -27,7 +27,7 @@ public class ModelFileTests
 
     [Theory]
     [InlineData("schemaVersion", "2", "schema version 2")]
-    [InlineData("format", "\"other\"", "not a smarty-fm or smarty-ffm model file")]
+    [InlineData("format", "\"other\"", "not a smarty-fm, smarty-ffm or smarty-gbdt model file")]
     [InlineData("featureVersion", "\"features-0\"", "feature version")]
     [InlineData("bias", "123.5", "content hash does not match")]
     public void Load_IncompatibleOrDamagedFile_IsRefusedWithAClearMessage(string field, string value, string message)

@@ -132,6 +132,36 @@ public sealed class TrainOnDatabaseTests : IDisposable
         Assert.Equal(File.ReadAllText(ModelPath), model.Json);
     }
 
+    [Theory]
+    [InlineData("mlnet-ffm", "smarty-ffm")]
+    [InlineData("mlnet-lambdarank", "smarty-gbdt")]
+    public void Train_WithAnMlNetTrainer_IsGatedAgainstThePublishedModel_AndGivesTheSameBytesTwice(string trainer, string format)
+    {
+        Seed();
+        Assert.Equal(0, Train("--publish"));
+
+        Assert.Equal(0, Train("--trainer", trainer, "--version", trainer));
+        var first = File.ReadAllText(ModelPath);
+        Assert.Equal(0, Train("--trainer", trainer, "--version", trainer, "--publish"));
+        Assert.Equal(first, File.ReadAllText(ModelPath));
+
+        var candidate = Models().Single(m => m.ModelVersion == trainer);
+        Assert.Equal(Models()[0].ModelVersion, candidate.ComparedWith);
+        Assert.True(candidate.HeldOutFirms >= 20);
+        Assert.Contains($"\"format\":\"{format}\"", candidate.Json, StringComparison.Ordinal);
+        var (model, metadata) = ModelFile.Deserialize(candidate.Json);
+        Assert.Equal(trainer, metadata.Trainer);
+        Assert.NotEmpty(metadata.Settings!);
+        Assert.NotEqual("fm", model.Kind);
+    }
+
+    [Fact]
+    public void Train_WithAnUnknownTrainer_SaysWhichExist()
+    {
+        var error = Assert.Throws<UsageException>(() => Train("--trainer", "magic"));
+        Assert.Contains("mlnet-lambdarank", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Train_Again_OnTheSameData_GivesTheSameModel_WhichIsNotPublishedTwice()
     {

@@ -1,3 +1,5 @@
+using SmartyAssess.Recommender.MLNet;
+
 namespace SmartyAssess.Recommender.Benchmarks;
 
 /// <summary>Random but fixed firms, practices and labels of realistic shape (same ids as the questionnaire's vocabularies).</summary>
@@ -43,6 +45,15 @@ internal static class Workload
             [.. Enumerable.Range(0, vocabulary.Count * factors).Select(_ => (float)rng.NextGaussian(0, 0.1))],
             4, PriorWeights.Default);
     }
+
+    /// <summary>A model of the named trainer with its defaults.</summary>
+    public static RankingModel Train(string trainer, TrainingData data) => trainer switch
+    {
+        "fm" => FmTrainer.Train(data, new TrainingOptions()).Model,
+        "mlnet-ffm" => MlNetFfmTrainer.Train(data, new MlNetFfmOptions()),
+        "mlnet-lambdarank" => MlNetLambdaRankTrainer.Train(data, new MlNetLambdaRankOptions()),
+        _ => throw new ArgumentException($"Unknown trainer '{trainer}'.", nameof(trainer)),
+    };
 
     private static List<string> Pick(Random64 rng, string[] from, int count)
     {

@@ -108,11 +108,14 @@ LUA
         wrk -t1 -c"$connections" -d"${warmup}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$url" >/dev/null
         wrk -t1 -c"$connections" -d"${duration}s" -H "Authorization: Bearer $token" -s "$work/p95.lua" "http://127.0.0.1:$port$url" | tail -1
     done
-    echo "# app memory after the warm-up: $(( $(ps -o rss= -p "$app") / 1024 )) MB resident"
-    printf '%-70s ' "GET /api/insights/transfer?scope=all, 8 connections"
-    wrk -t2 -c8 -d"${duration}s" -H "Authorization: Bearer $token" -s "$work/p95.lua" "http://127.0.0.1:$port/api/insights/transfer?scope=all" | tail -1
+    if [ -z "${SMARTY_RESULTS_ONLY:-}" ]; then
+        echo "# app memory after the warm-up: $(( $(ps -o rss= -p "$app") / 1024 )) MB resident"
+        printf '%-70s ' "GET /api/insights/transfer?scope=all, 8 connections"
+        wrk -t2 -c8 -d"${duration}s" -H "Authorization: Bearer $token" -s "$work/p95.lua" "http://127.0.0.1:$port/api/insights/transfer?scope=all" | tail -1
+    fi
     # The facts are in memory (the first insights call loads them) before the page is measured.
     curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/insights/barriers"
+    echo "# app memory with the facts loaded: $(( $(ps -o rss= -p "$app") / 1024 )) MB resident"
     curl -s -o /dev/null "http://127.0.0.1:$port/results/$result"
     wrk -t2 -c32 -d"$(( warmup * 3 ))s" "http://127.0.0.1:$port/results/$result" >/dev/null
     printf '%-70s ' "GET /results/{id} (peer benchmark ${SMARTY_PEER:-true}), 32 connections"

@@ -8,7 +8,7 @@ using SmartyAssess.Recommender;
 namespace SmartyAssess.Cli.Commands;
 
 /// <summary>
-/// <c>train --data &lt;dir or database&gt; --out models/&lt;file&gt;</c>. On a world directory: trains on
+/// <c>train --data &lt;dir or database&gt; --out models/&lt;file&gt; [--trainer fm|mlnet-ffm|mlnet-lambdarank]</c>. On a world directory: trains on
 /// every firm's simulated feedback. On the service's database: trains on stored feedback, compares
 /// the candidate with the published model on held-out firms, and with <c>--publish</c> records it;
 /// only a candidate that passes the gate becomes the model the web app serves.
@@ -25,13 +25,14 @@ internal static class TrainCommand
     private static int FromWorld(Arguments args, string data, string output)
     {
         var options = Training.Options(args);
+        var trainer = Trainers.Create(args.Optional("trainer") ?? Trainers.Default, args, label: "model");
         var world = SyntheticWorld.Generate(SyntheticWorld.LoadOptions(data));
         var labels = LabelBuilder.Build(world.Feedback);
 
-        var model = Harness.TrainModel(world, labels, options, new Random64(options.Seed).Fork("validation"));
+        var model = trainer.Train(world.Smes, world.Practices, labels, new Random64(options.Seed).Fork("validation"));
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
         var results = new Dictionary<string, MethodResult>(StringComparer.Ordinal);
-        Harness.Run("cold-sme", world, options, results);
+        Harness.Run("cold-sme", world, [trainer], results);
         metrics["cold-sme ndcg@5 (model)"] = results["model"].PerFirm["ndcg@5"].Average();
         metrics["cold-sme ndcg@5 (prior)"] = results["prior"].PerFirm["ndcg@5"].Average();
         metrics["cold-sme ndcg@5 (feature-oracle)"] = results["feature-oracle"].PerFirm["ndcg@5"].Average();
@@ -39,12 +40,14 @@ internal static class TrainCommand
         var source = world.Options.Catalogue is null ? $"{world.Practices.Count} generated practices" : $"the {world.Practices.Count} practices of the real catalogue";
         var metadata = new ModelMetadata(
             args.Optional("version") ?? $"synthetic-seed{world.Options.Seed}",
-            options,
+            trainer.FmOptions,
             TrainingSet.Hash(world.Practices),
             TrainingSet.Hash(labels),
             metrics,
             $"Trained on a synthetic world ({world.Smes.Count} simulated firms, {source}, seed {world.Options.Seed}); no real feedback.",
-            TrainingSource.Synthetic);
+            TrainingSource.Synthetic,
+            TrainerName(args),
+            trainer.FmOptions is null ? trainer.Settings : null);
         Write(output, ModelFile.Serialize(model, metadata));
         Console.WriteLine($"trained on {labels.Count} labelled pairs from {labels.Select(l => l.SmeId).Distinct().Count()} firms; cold-SME NDCG@5 model={metrics["cold-sme ndcg@5 (model)"]:0.000} prior={metrics["cold-sme ndcg@5 (prior)"]:0.000}; wrote {output}");
         return 0;
@@ -53,6 +56,7 @@ internal static class TrainCommand
     private static int FromDatabase(Arguments args, string connection, string output)
     {
         var options = Training.Options(args);
+        var trainer = Trainers.Create(TrainerName(args), args);
         var catalogue = CatalogueData.Load(args.Optional("catalogue") ?? "data").Catalogue;
         var practices = RecommenderInputs.Practices(catalogue);
         using var db = SmartyDbContextFactory.Create(connection);
@@ -63,7 +67,7 @@ internal static class TrainCommand
         var labels = LabelBuilder.Build(stored.Events);
         var random = new Random64(options.Seed);
         var (training, heldOut) = ModelGate.SplitByFirm(labels, random.Fork("gate"));
-        var candidate = FeedbackTraining.Train(stored.Firms, practices, training, options, random.Fork("validation"));
+        var candidate = trainer.Train(stored.Firms, practices, training, random.Fork("validation"));
         progress.Step($"trained on {training.Count} labelled pairs");
 
         var (current, currentVersion) = Current(stored, args, practices);
@@ -74,7 +78,7 @@ internal static class TrainCommand
         var version = args.Optional("version") ?? "feedback-" + trainingHash[..12];
         var metadata = new ModelMetadata(
             version,
-            options,
+            trainer.FmOptions,
             TrainingSet.Hash(practices),
             trainingHash,
             new Dictionary<string, double>(StringComparer.Ordinal)
@@ -83,8 +87,10 @@ internal static class TrainCommand
                 ["held-out ndcg@5 (current)"] = decision.CurrentNdcg,
                 ["held-out firms"] = decision.Firms,
             },
-            $"Trained on stored feedback ({training.Count} labelled pairs; {labels.Count - training.Count} held out for the gate). Gate against {currentVersion}: {decision.Reason}",
-            TrainingSource.Feedback);
+            $"Trained by {trainer.Name} on stored feedback ({training.Count} labelled pairs; {labels.Count - training.Count} held out for the gate). Gate against {currentVersion}: {decision.Reason}",
+            TrainingSource.Feedback,
+            trainer.Name,
+            trainer.FmOptions is null ? trainer.Settings : null);
         var json = ModelFile.Serialize(candidate, metadata);
         Write(output, json);
 
@@ -117,6 +123,8 @@ internal static class TrainCommand
         Console.WriteLine($"model {version}: {verdict}; {decision.Reason} Wrote {output}");
         return 0;
     }
+
+    private static string TrainerName(Arguments args) => args.Optional("trainer") ?? Trainers.Default;
 
     /// <summary>The model the candidate must beat: the published one, else the given or shipped file, else the rule prior alone.</summary>
     private static (RankingModel Model, string Version) Current(FeedbackDatabase stored, Arguments args, IReadOnlyList<PracticeProfile> practices)

@@ -57,7 +57,20 @@ internal static class Trainers
             LambdaLatent: args.Float("ffm-lambda-latent", defaults.LambdaLatent),
             Kappa: fm.Kappa,
             Seed: (int)(fm.Seed % int.MaxValue),
-            Radius: args.Float("ffm-radius", defaults.Radius));
+            Radius: args.Float("ffm-radius", defaults.Radius),
+            Features: Kinds("ffm-features", args.Optional("ffm-features") ?? defaults.Features));
+    }
+
+    private static string Kinds(string option, string specification)
+    {
+        try
+        {
+            return FeatureInteractions.Normalise(specification);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--{option}: {e.Message}");
+        }
     }
 
     public static MlNetLambdaRankOptions LambdaRankOptions(Arguments args, TrainingOptions fm)
@@ -70,16 +83,13 @@ internal static class Trainers
             LearningRate: args.Float("tree-learning-rate", (float)defaults.LearningRate),
             Kappa: fm.Kappa,
             Seed: (int)(fm.Seed % int.MaxValue),
-            Threads: args.Int("threads", defaults.Threads));
+            Threads: args.Int("threads", defaults.Threads),
+            Features: Kinds("tree-features", args.Optional("tree-features") ?? defaults.Features));
     }
 
     private static Trainer LambdaRank(string label, MlNetLambdaRankOptions options) => new(
         label,
-        (smes, practices, labels, _) =>
-        {
-            var vocabulary = FeedbackTraining.Vocabulary(smes, practices, labels);
-            return MlNetLambdaRankTrainer.Train(TrainingSet.Build(vocabulary, smes, practices, labels, options.Kappa, PriorWeights.Default), options);
-        },
+        (smes, practices, labels, _) => MlNetLambdaRankTrainer.Train(smes, practices, labels, options),
         new Dictionary<string, string>
         {
             ["trees"] = Invariant(options.Trees),
@@ -89,16 +99,13 @@ internal static class Trainers
             ["kappa"] = Invariant(options.Kappa),
             ["seed"] = Invariant(options.Seed),
             ["threads"] = Invariant(options.Threads),
+            ["features"] = options.Features,
         },
         null);
 
     private static Trainer MlNet(string label, MlNetFfmOptions options) => new(
         label,
-        (smes, practices, labels, _) =>
-        {
-            var vocabulary = FeedbackTraining.Vocabulary(smes, practices, labels);
-            return MlNetFfmTrainer.Train(TrainingSet.Build(vocabulary, smes, practices, labels, options.Kappa, PriorWeights.Default), options);
-        },
+        (smes, practices, labels, _) => MlNetFfmTrainer.Train(smes, practices, labels, options),
         new Dictionary<string, string>
         {
             ["latentDimension"] = Invariant(options.LatentDimension),
@@ -109,6 +116,7 @@ internal static class Trainers
             ["kappa"] = Invariant(options.Kappa),
             ["seed"] = Invariant(options.Seed),
             ["radius"] = Invariant(options.Radius),
+            ["features"] = options.Features,
         },
         null);
 

@@ -4,7 +4,7 @@ using Microsoft.ML.Trainers;
 
 namespace SmartyAssess.Recommender.MLNet;
 
-/// <summary>Hyperparameters of <see cref="MlNetFfmTrainer"/>. The defaults scored best in a small grid on the synthetic worlds (ADR 0021); ML.NET's own (a step of 0.1, radius 0.5) fit the logged feedback's noise.</summary>
+/// <summary>Hyperparameters of <see cref="MlNetFfmTrainer"/>. The defaults scored best in a small grid on the synthetic worlds (ADR 0021); ML.NET's own (a step of 0.1, radius 0.5, every feature) fit the logged feedback's noise.</summary>
 /// <param name="LatentDimension">Length of each latent vector (a multiple of 4 keeps ML.NET's vectors unpadded).</param>
 /// <param name="Iterations">Passes over the labelled pairs.</param>
 /// <param name="LearningRate">ML.NET's AdaGrad step size.</param>
@@ -12,16 +12,23 @@ namespace SmartyAssess.Recommender.MLNet;
 /// <param name="LambdaLatent">L2 on the latent vectors.</param>
 /// <param name="Kappa">Scale of the prior field's inputs (κ).</param>
 /// <param name="Seed">Seed of ML.NET's context: the same data and seed give the same model.</param>
-/// <param name="Radius">Latent vectors start uniform in [0, radius): within-side pairs of random vectors add noise to each practice's score until trained away.</param>
+/// <param name="Radius">Latent vectors start uniform in [0, radius).</param>
+/// <param name="Features">The feature kinds the model sees besides the prior (as <see cref="FeatureInteractions"/> writes them, or <c>*</c>):
+/// by default the firm's context (sector, size, region) and the practice's type (theme, instrument), every pair of them free to interact.</param>
 public sealed record MlNetFfmOptions(
     int LatentDimension = 8,
-    int Iterations = 20,
+    int Iterations = 40,
     float LearningRate = 0.01f,
     float LambdaLinear = 1e-4f,
     float LambdaLatent = 1e-4f,
     float Kappa = 4,
     int Seed = 42,
-    float Radius = 0.01f);
+    float Radius = 0.2f,
+    string Features = MlNetFfmOptions.ContextAndType)
+{
+    /// <summary>The firm's sector, size and region and the practice's theme and instrument: where affinities between firms and practices plausibly lie, without the identifiers and tags that let the model fit noise.</summary>
+    public const string ContextAndType = "u.sector,u.size,u.region,i.theme,i.instrument";
+}
 
 /// <summary>
 /// Trains an <see cref="FfmModel"/> with ML.NET's field-aware factorisation machine on the same
@@ -32,7 +39,22 @@ public sealed record MlNetFfmOptions(
 /// </summary>
 public static class MlNetFfmTrainer
 {
-    /// <summary>Trains a model; with no labelled pairs it returns the rule prior alone (<see cref="FmModel.PriorOnly"/>).</summary>
+    /// <summary>Trains a model on labelled pairs, over the feature kinds of <see cref="MlNetFfmOptions.Features"/> and the prior.</summary>
+    /// <param name="smes">Every firm the labels may name.</param>
+    /// <param name="practices">The candidates.</param>
+    /// <param name="labels">Labelled pairs.</param>
+    /// <param name="options">Hyperparameters.</param>
+    /// <exception cref="FormatException"><see cref="MlNetFfmOptions.Features"/> names an unknown kind.</exception>
+    public static RankingModel Train(IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> labels, MlNetFfmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var all = FeedbackTraining.Vocabulary(smes, practices, labels);
+        var kinds = FeatureInteractions.Parse(options.Features);
+        var vocabulary = kinds is null ? all : new FeatureVocabulary(all.Names.Where(n => kinds.Contains(FeatureInteractions.KindOf(n))));
+        return Train(TrainingSet.Build(vocabulary, smes, practices, labels, options.Kappa, PriorWeights.Default), options);
+    }
+
+    /// <summary>Trains a model on encoded pairs (their vocabulary is used as it is); with no labelled pairs it returns the rule prior alone (<see cref="FmModel.PriorOnly"/>).</summary>
     /// <param name="data">Encoded pairs with their prior terms.</param>
     /// <param name="options">Hyperparameters.</param>
     public static RankingModel Train(TrainingData data, MlNetFfmOptions options)

@@ -12,6 +12,7 @@ namespace SmartyAssess.Recommender.MLNet;
 /// <param name="Kappa">Scale of the prior inputs (κ).</param>
 /// <param name="Seed">Seed of ML.NET's context and of LightGBM.</param>
 /// <param name="Threads">LightGBM's threads: 1 keeps training fast when the machine is busy and the result reproducible.</param>
+/// <param name="Features">The feature kinds the trees see besides the prior inputs (as <see cref="FeatureInteractions"/> writes them, or <c>*</c>).</param>
 public sealed record MlNetLambdaRankOptions(
     int Trees = 100,
     int Leaves = 8,
@@ -19,7 +20,8 @@ public sealed record MlNetLambdaRankOptions(
     double LearningRate = 0.1,
     float Kappa = 4,
     int Seed = 42,
-    int Threads = 1);
+    int Threads = 1,
+    string Features = FeatureInteractions.All);
 
 /// <summary>
 /// Trains a <see cref="TreeModel"/> with ML.NET's LightGBM LambdaRank: one group per firm, the
@@ -30,7 +32,22 @@ public sealed record MlNetLambdaRankOptions(
 /// </summary>
 public static class MlNetLambdaRankTrainer
 {
-    /// <summary>Trains a model; with no labelled pairs (or no firm with two) it returns the rule prior alone.</summary>
+    /// <summary>Trains a model on labelled pairs, over the feature kinds of <see cref="MlNetLambdaRankOptions.Features"/> and the prior.</summary>
+    /// <param name="smes">Every firm the labels may name.</param>
+    /// <param name="practices">The candidates.</param>
+    /// <param name="labels">Labelled pairs.</param>
+    /// <param name="options">Hyperparameters.</param>
+    /// <exception cref="FormatException"><see cref="MlNetLambdaRankOptions.Features"/> names an unknown kind.</exception>
+    public static RankingModel Train(IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> labels, MlNetLambdaRankOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var all = FeedbackTraining.Vocabulary(smes, practices, labels);
+        var kinds = FeatureInteractions.Parse(options.Features);
+        var vocabulary = kinds is null ? all : new FeatureVocabulary(all.Names.Where(n => kinds.Contains(FeatureInteractions.KindOf(n))));
+        return Train(TrainingSet.Build(vocabulary, smes, practices, labels, options.Kappa, PriorWeights.Default), options);
+    }
+
+    /// <summary>Trains a model on encoded pairs; with no labelled pairs (or no firm with two) it returns the rule prior alone.</summary>
     /// <param name="data">Encoded pairs with their prior terms.</param>
     /// <param name="options">Hyperparameters.</param>
     public static RankingModel Train(TrainingData data, MlNetLambdaRankOptions options)

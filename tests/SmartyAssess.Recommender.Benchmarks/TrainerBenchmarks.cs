@@ -10,7 +10,9 @@ namespace SmartyAssess.Recommender.Benchmarks;
 [ShortRunJob]
 public class TrainerBenchmarks
 {
-    private TrainingData _data = default!;
+    private List<PracticeProfile> _practices = [];
+    private List<SmeProfile> _smes = [];
+    private List<LabelledPair> _labels = [];
 
     [Params("fm", "mlnet-ffm", "mlnet-lambdarank")]
     public string Trainer { get; set; } = "fm";
@@ -18,14 +20,14 @@ public class TrainerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var practices = Workload.Practices(40);
-        var smes = Workload.Smes(1_000);
-        var labels = Workload.Labels(smes, practices, 10_000);
-        _data = TrainingSet.Build(FeatureEncoder.BuildVocabulary(smes, practices), smes, practices, labels, 4, PriorWeights.Default);
+        _practices = Workload.Practices(40);
+        _smes = Workload.Smes(1_000);
+        _labels = Workload.Labels(_smes, _practices, 10_000);
     }
 
+    /// <summary>Vocabulary, encoding and training, as <c>train</c> does them.</summary>
     [Benchmark]
-    public RankingModel Train10kImpressions() => Workload.Train(Trainer, _data);
+    public RankingModel Train10kImpressions() => Workload.Train(Trainer, _smes, _practices, _labels);
 }
 
 /// <summary>Scoring one firm against N practices with a model of each trainer (the results page's share of the work).</summary>
@@ -49,8 +51,7 @@ public class ServingBenchmarks
         var practices = Workload.Practices(Practices);
         var smes = Workload.Smes(1_000);
         var labels = Workload.Labels(smes, practices, 10_000);
-        var data = TrainingSet.Build(FeatureEncoder.BuildVocabulary(smes, practices), smes, practices, labels, 4, PriorWeights.Default);
-        _engine = new RecommenderEngine(Workload.Train(Trainer, data), practices);
+        _engine = new RecommenderEngine(Workload.Train(Trainer, smes, practices, labels), practices);
         _sme = smes[0];
         _scores = new float[Practices];
     }

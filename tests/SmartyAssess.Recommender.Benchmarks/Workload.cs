@@ -46,12 +46,12 @@ internal static class Workload
             4, PriorWeights.Default);
     }
 
-    /// <summary>A model of the named trainer with its defaults.</summary>
-    public static RankingModel Train(string trainer, TrainingData data) => trainer switch
+    /// <summary>A model of the named trainer with its defaults, as <c>train --trainer</c> makes it.</summary>
+    public static RankingModel Train(string trainer, IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> labels) => trainer switch
     {
-        "fm" => FmTrainer.Train(data, new TrainingOptions()).Model,
-        "mlnet-ffm" => MlNetFfmTrainer.Train(data, new MlNetFfmOptions()),
-        "mlnet-lambdarank" => MlNetLambdaRankTrainer.Train(data, new MlNetLambdaRankOptions()),
+        "fm" => FeedbackTraining.Train(smes, practices, labels, new TrainingOptions(), new Random64(42)),
+        "mlnet-ffm" => MlNetFfmTrainer.Train(smes, practices, labels, new MlNetFfmOptions()),
+        "mlnet-lambdarank" => MlNetLambdaRankTrainer.Train(smes, practices, labels, new MlNetLambdaRankOptions()),
         _ => throw new ArgumentException($"Unknown trainer '{trainer}'.", nameof(trainer)),
     };
 

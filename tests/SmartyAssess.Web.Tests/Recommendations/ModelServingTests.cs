@@ -86,6 +86,36 @@ public sealed class ModelServingTests
         Assert.Equal("retrained-5", await WaitForVersionAsync(client, id, "retrained-5"));
     }
 
+    [Theory]
+    [InlineData("mlnet-ffm")]
+    [InlineData("mlnet-lambdarank")]
+    public async Task AModelTrainedByMlNet_IsSwappedInLikeAnyOther_AndExplainsItsRecommendations(string trainer)
+    {
+        await using var factory = new SmartyAssessFactory(settings: new Dictionary<string, string?> { ["Recommender:RefreshInterval"] = "00:00:00.1" });
+        var (client, id) = await StartAndSubmitAsync(factory);
+        var questionnaire = factory.Services.GetRequiredService<QuestionnaireCatalog>().Current;
+        var practices = Assessment.Recommendations.RecommenderInputs.Practices(factory.Services.GetRequiredService<Assessment.Catalogue.PracticeCatalogue>());
+        // Firms of one region that took to every third practice, by their sector.
+        var smes = Enumerable.Range(0, 60).Select(i => new SmeProfile($"firm{i}", questionnaire.Dimensions.ToDictionary(d => d.Id, d => (double)((i * 7) + d.Id.Length) % 100), "average",
+            i % 2 == 0 ? "C" : "F", "small", "ITI1", ["finance"], [], [])).ToList();
+        var labels = smes.SelectMany((s, i) => practices.Select((p, j) => new LabelledPair(s.Id, p.Id, (i + j) % 3 == 0 ? 1 : -1, 1))).ToList();
+        var model = trainer == "mlnet-ffm"
+            ? Recommender.MLNet.MlNetFfmTrainer.Train(smes, practices, labels, new Recommender.MLNet.MlNetFfmOptions(Iterations: 5))
+            : Recommender.MLNet.MlNetLambdaRankTrainer.Train(smes, practices, labels, new Recommender.MLNet.MlNetLambdaRankOptions(Trees: 20, Leaves: 4, MinimumPerLeaf: 5));
+        var json = ModelFile.Serialize(model, new ModelMetadata(trainer + "-1", null, TrainingSet.Hash(practices), "test", new Dictionary<string, double>(), null, TrainingSource.Feedback, trainer));
+
+        await PublishAsync(factory, trainer + "-1", json, published: true);
+        Assert.Equal(trainer + "-1", await WaitForVersionAsync(client, id, trainer + "-1"));
+
+        var served = JsonNode.Parse(await client.GetStringAsync($"/api/assessments/{id}/recommendations"))!;
+        var items = served["items"]!.AsArray();
+        Assert.NotEmpty(items);
+        Assert.Contains(items, i => i!["reasons"]!.AsArray().Count > 0);
+        Assert.All(items.SelectMany(i => i!["reasons"]!.AsArray()), r => Assert.False(string.IsNullOrWhiteSpace(r!["text"]!.GetValue<string>())));
+        var page = await factory.CreateClient().GetAsync($"/results/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
     [Fact]
     public async Task PublishedModel_IsServedByAnInstanceStartedLater()
     {

@@ -41,10 +41,7 @@ public static class MlNetLambdaRankTrainer
     public static RankingModel Train(IReadOnlyList<SmeProfile> smes, IReadOnlyList<PracticeProfile> practices, IReadOnlyList<LabelledPair> labels, MlNetLambdaRankOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var all = FeedbackTraining.Vocabulary(smes, practices, labels);
-        var kinds = FeatureInteractions.Parse(options.Features);
-        var vocabulary = kinds is null ? all : new FeatureVocabulary(all.Names.Where(n => kinds.Contains(FeatureInteractions.KindOf(n))));
-        return Train(TrainingSet.Build(vocabulary, smes, practices, labels, options.Kappa, PriorWeights.Default), options);
+        return Train(TrainingFeatures.Build(smes, practices, labels, options.Features, options.Kappa), options);
     }
 
     /// <summary>Trains a model on encoded pairs; with no labelled pairs (or no firm with two) it returns the rule prior alone.</summary>

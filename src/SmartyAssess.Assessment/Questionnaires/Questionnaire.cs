@@ -59,6 +59,13 @@ public sealed class Questionnaire
     public IReadOnlyList<VocabularyItem> Goals { get; }
     public IReadOnlyList<VocabularyItem> Topics { get; }
 
+    /// <summary>Each translated language's progress; the default language is the source and has no entry.</summary>
+    public IReadOnlyDictionary<string, TranslationStatus> Translations { get; internal set; } = new Dictionary<string, TranslationStatus>();
+
+    /// <summary>True when <paramref name="language"/> is the source or fully reviewed: pages mark every other translation as a draft.</summary>
+    public bool IsReviewed(string language) =>
+        language.Equals(DefaultLanguage, StringComparison.OrdinalIgnoreCase) || (Translations.TryGetValue(language, out var status) && status.IsReviewed);
+
     public IEnumerable<Question> Questions => Dimensions.SelectMany(d => d.Questions);
 
     public Question? FindQuestion(string id) => _questions.GetValueOrDefault(id);

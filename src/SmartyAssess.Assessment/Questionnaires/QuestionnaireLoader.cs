@@ -33,7 +33,7 @@ public static partial class QuestionnaireLoader
 
     /// <summary>Loads every <c>questionnaire.*.json</c> in <paramref name="directory"/>; the highest version is current.</summary>
     /// <exception cref="QuestionnaireValidationException">Any file is invalid, or none is found.</exception>
-    public static QuestionnaireSet LoadDirectory(string directory) => new(Load(ReadDirectory(directory)));
+    public static QuestionnaireSet LoadDirectory(string directory) => new(Load(ReadDirectory(directory), QuestionnaireTranslations.ReadDirectory(directory)));
 
     /// <summary>Reads the questionnaire files of a folder without parsing them.</summary>
     /// <exception cref="QuestionnaireValidationException">The folder is missing or holds no questionnaire file.</exception>
@@ -50,15 +50,15 @@ public static partial class QuestionnaireLoader
             : files.Select(f => new QuestionnaireFile(Path.GetFileName(f), File.ReadAllText(f))).ToList();
     }
 
-    /// <summary>Parses and validates several files; versions must be unique.</summary>
-    /// <exception cref="QuestionnaireValidationException">Any file is invalid.</exception>
-    public static IReadOnlyList<Questionnaire> Load(IEnumerable<QuestionnaireFile> files)
+    /// <summary>Parses and validates several files, with their translations; versions must be unique.</summary>
+    /// <exception cref="QuestionnaireValidationException">Any file or translation is invalid.</exception>
+    public static IReadOnlyList<Questionnaire> Load(IEnumerable<QuestionnaireFile> files, IReadOnlyList<QuestionnaireFile>? translations = null)
     {
         var problems = new List<string>();
         var loaded = new List<Questionnaire>();
         foreach (var file in files)
         {
-            var questionnaire = TryParse(file.Json, file.FileName, problems);
+            var questionnaire = TryParse(file.Json, file.FileName, problems, translations ?? []);
             if (questionnaire is null)
             {
                 continue;
@@ -78,14 +78,14 @@ public static partial class QuestionnaireLoader
 
     /// <summary>Parses and validates one questionnaire file.</summary>
     /// <exception cref="QuestionnaireValidationException">The file is invalid.</exception>
-    public static Questionnaire Parse(string json, string fileName)
+    public static Questionnaire Parse(string json, string fileName, IReadOnlyList<QuestionnaireFile>? translations = null)
     {
         var problems = new List<string>();
-        var questionnaire = TryParse(json, fileName, problems);
+        var questionnaire = TryParse(json, fileName, problems, translations ?? []);
         return problems.Count > 0 || questionnaire is null ? throw new QuestionnaireValidationException(problems) : questionnaire;
     }
 
-    private static Questionnaire? TryParse(string json, string fileName, List<string> problems)
+    private static Questionnaire? TryParse(string json, string fileName, List<string> problems, IReadOnlyList<QuestionnaireFile> translations)
     {
         QuestionnaireDocument? document;
         try
@@ -106,7 +106,13 @@ public static partial class QuestionnaireLoader
         }
 
         var before = problems.Count;
+        var statuses = QuestionnaireTranslations.Apply(document, translations, problems);
         var result = new Builder(fileName, document, problems).Build();
+        if (result is not null)
+        {
+            result.Translations = statuses;
+        }
+
         return problems.Count == before ? result : null;
     }
 

@@ -14,7 +14,7 @@ public static class JourneyRegistration
     {
         var options = builder.Configuration.GetSection(QuestionnaireOptions.SectionName).Get<QuestionnaireOptions>() ?? new QuestionnaireOptions();
         var directory = Path.IsPathRooted(options.Directory) ? options.Directory : Path.Combine(AppContext.BaseDirectory, options.Directory);
-        builder.Services.AddSingleton(new QuestionnaireCatalog(QuestionnaireLoader.ReadDirectory(directory)));
+        builder.Services.AddSingleton(new QuestionnaireCatalog(QuestionnaireLoader.ReadDirectory(directory), QuestionnaireTranslations.ReadDirectory(directory)));
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddScoped<AssessmentSubmitter>();
         return builder;

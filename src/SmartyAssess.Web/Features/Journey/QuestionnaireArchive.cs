@@ -48,7 +48,7 @@ internal static class QuestionnaireArchive
         {
             try
             {
-                archived.Add(QuestionnaireLoader.Parse(record.Json, $"archived questionnaire {record.Version}"));
+                archived.Add(QuestionnaireLoader.Parse(record.Json, $"archived questionnaire {record.Version}", catalog.Translations));
             }
             catch (QuestionnaireValidationException e)
             {

@@ -12,12 +12,16 @@ public sealed class QuestionnaireCatalog
 {
     private QuestionnaireSet _set;
 
-    public QuestionnaireCatalog(IReadOnlyList<QuestionnaireFile> files)
+    public QuestionnaireCatalog(IReadOnlyList<QuestionnaireFile> files, IReadOnlyList<QuestionnaireFile>? translations = null)
     {
-        var parsed = QuestionnaireLoader.Load(files);
+        Translations = translations ?? [];
+        var parsed = QuestionnaireLoader.Load(files, Translations);
         _set = new QuestionnaireSet(parsed);
         Files = files.Zip(parsed, (file, questionnaire) => new ArchivedFile(questionnaire.Version, file.FileName, file.Json, Hash(file.Json))).ToList();
     }
+
+    /// <summary>The translation files on disk; they apply to archived versions too, and are not archived themselves (they are corrected over time).</summary>
+    public IReadOnlyList<QuestionnaireFile> Translations { get; }
 
     /// <summary>The versions on disk, with the text and hash to archive.</summary>
     public IReadOnlyList<ArchivedFile> Files { get; }

@@ -94,8 +94,7 @@ public static partial class QuestionnaireLoader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}" : "file";
-            problems.Add($"{fileName}: {where} ({e.Path ?? "$"}): {FirstSentence(e.Message)}");
+            problems.Add(JsonProblem(fileName, e));
             return null;
         }
 
@@ -115,6 +114,10 @@ public static partial class QuestionnaireLoader
 
         return problems.Count == before ? result : null;
     }
+
+    /// <summary>A file's JSON error as one line naming the file, line and path.</summary>
+    internal static string JsonProblem(string fileName, JsonException e) =>
+        $"{fileName}: {(e.LineNumber is { } line ? $"line {line + 1}" : "file")} ({e.Path ?? "$"}): {FirstSentence(e.Message)}";
 
     private static string FirstSentence(string message)
     {

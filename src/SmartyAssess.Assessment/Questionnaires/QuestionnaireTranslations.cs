@@ -43,7 +43,8 @@ public static partial class QuestionnaireTranslations
     /// <exception cref="QuestionnaireValidationException">The file cannot be read as a questionnaire.</exception>
     public static IReadOnlyList<KeyValuePair<string, string>> SourceTexts(QuestionnaireFile questionnaire)
     {
-        var document = Deserialize<QuestionnaireDocument>(questionnaire, []) ?? throw new QuestionnaireValidationException([$"{questionnaire.FileName}: the file is empty"]);
+        var problems = new List<string>();
+        var document = Deserialize<QuestionnaireDocument>(questionnaire, problems) ?? throw new QuestionnaireValidationException(problems);
         var language = document.DefaultLanguage ?? "en";
         return [.. Texts(document).Where(t => t.Texts.ContainsKey(language)).Select(t => KeyValuePair.Create(t.Key, t.Texts[language]))];
     }
@@ -94,11 +95,19 @@ public static partial class QuestionnaireTranslations
         }
 
         var source = document.DefaultLanguage ?? "en";
-        foreach (var file in translations)
+        var sourceKeys = byKey.Where(p => p.Value.ContainsKey(source)).Select(p => p.Key).ToList();
+        // Only this version's files, picked by name, so that each file is read once and its problems are reported once.
+        foreach (var file in translations.Where(f => IsFileOf(f.FileName, document.Version)))
         {
             var translation = Deserialize<TranslationDocument>(file, problems);
-            if (translation is null || translation.Questionnaire != document.Version)
+            if (translation is null)
             {
+                continue;
+            }
+
+            if (translation.Questionnaire != document.Version)
+            {
+                problems.Add($"{file.FileName}: questionnaire: '{translation.Questionnaire}' does not match the version in the file name, '{document.Version}'");
                 continue;
             }
 
@@ -137,13 +146,20 @@ public static partial class QuestionnaireTranslations
                 }
             }
 
-            var sourceKeys = byKey.Where(p => p.Value.ContainsKey(source)).Select(p => p.Key).ToList();
             var translated = sourceKeys.Count(k => translation.Texts?.ContainsKey(k) == true);
             statuses[translation.Language] = new TranslationStatus(translation.Language, sourceKeys.Count, translated, sourceKeys.Count(reviewed.Contains));
             document.Languages = [.. document.Languages ?? [], translation.Language];
         }
 
         return statuses;
+    }
+
+    /// <summary>True for <c>questionnaire.&lt;version&gt;.&lt;language&gt;.json</c>.</summary>
+    private static bool IsFileOf(string fileName, string? version)
+    {
+        var prefix = $"questionnaire.{version}.";
+        return fileName.StartsWith(prefix, StringComparison.Ordinal) && fileName.EndsWith(".json", StringComparison.Ordinal)
+            && fileName.Length > prefix.Length + 5 && !fileName[prefix.Length..^5].Contains('.', StringComparison.Ordinal);
     }
 
     /// <summary>Every localized text of the document with its stable key, in file order; question ids are unique in a file.</summary>
@@ -222,7 +238,7 @@ public static partial class QuestionnaireTranslations
         }
         catch (JsonException e)
         {
-            problems.Add($"{file.FileName}: {(e.LineNumber is { } line ? $"line {line + 1}" : "file")}: {e.Message.Split(". Path:")[0]}");
+            problems.Add(QuestionnaireLoader.JsonProblem(file.FileName, e));
             return null;
         }
     }

@@ -6,6 +6,7 @@ using SmartyAssess.Web.Features.DataRights;
 using SmartyAssess.Web.Features.Hubs;
 using SmartyAssess.Web.Features.Insights;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Languages;
 using SmartyAssess.Web.Features.Progress;
 using SmartyAssess.Web.Features.Recommendations;
 using SmartyAssess.Web.Features.Sharing;
@@ -14,6 +15,7 @@ using SmartyAssess.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebHosting();            // Razor components (static SSR), problem details, OpenAPI, health, limits
+builder.AddLanguages();            // ten languages: ?lang=, the switcher's cookie, Accept-Language; review marks of the translations
 builder.AddSmartyAssessData();      // EF Core on SQLite (default), PostgreSQL or SQL Server; Data Protection keys in the database
 builder.AddAccounts();              // Identity for advisors, analysts and admins: password rules, lockout, throttling, session cookie
 builder.AddQuestionnaireJourney();  // questionnaire from data/ (validated now), drafts, submission
@@ -33,11 +35,13 @@ await app.LoadRecommenderAsync();   // the latest published model, else the ship
 await app.SeedDemoAccountsAsync();  // Development only: a demo hub with an advisor, an analyst and an admin, printed at start
 
 app.UseWebHosting();                // error handling, security headers, friendly status pages
+app.UseLanguages();                // the request's language, and Content-Language on what is sent back
 app.UseAccounts();                  // authentication (session cookie), authorization
 app.UseFormsAndAssets();            // antiforgery on every form, static files
 app.MapAssessmentApi();             // /api/questionnaire, /api/assessments
 app.MapPracticeApi();               // /api/practices
 app.MapRecommendationEndpoints();   // /api/assessments/{id}/recommendations and /feedback; the results page's feedback form
+app.MapLanguages();                // POST /language (the switcher)
 app.MapAccounts();                  // /account/signout (the account pages are components)
 app.MapSharing();                   // /results/{id}/shares/{consent}/revoke (the share page is a component)
 app.MapHubs();                      // /api/hub/clients, the workspace's form posts and CSV under /hub

@@ -51,9 +51,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser profile; <paramref name="locale"/> sets its Accept-Language, as a visitor's browser would.</summary>
+    public async Task<IPage> NewPageAsync(string? locale = null, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = locale,
+            JavaScriptEnabled = javaScript,
+        });
         return await context.NewPageAsync();
     }
 

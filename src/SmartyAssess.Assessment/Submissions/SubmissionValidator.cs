@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Assessment.Scoring;
 
@@ -6,7 +7,8 @@ namespace SmartyAssess.Assessment.Submissions;
 /// <summary>
 /// Checks answers against a questionnaire with an allow-list: every id must be one the
 /// questionnaire defines. Messages are written for the respondent, not for a developer,
-/// because the questionnaire pages show them next to the question.
+/// because the questionnaire pages show them next to the question; they come from
+/// <c>ValidationText</c> in the current UI culture's language, as do the labels they quote.
 /// </summary>
 public static class SubmissionValidator
 {
@@ -16,10 +18,13 @@ public static class SubmissionValidator
     public const string TopBarriersField = "topBarriers";
     public const string GoalsField = "goals";
 
-    public const string MissingAnswerMessage =
-        "Please answer this question. If you are not sure, choose \u201cDon\u2019t know\u201d; if it does not concern your company, choose \u201cNot applicable\u201d.";
+    public static string MissingAnswerMessage => ValidationText.MissingAnswer;
 
-    public const string MissingProfileMessage = "Please choose an answer.";
+    public static string MissingProfileMessage => ValidationText.MissingProfile;
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private static string Say(string format, params object?[] args) => string.Format(CultureInfo.CurrentUICulture, format, args);
 
     public static ValidationErrors Validate(Questionnaire questionnaire, Submission submission)
     {
@@ -41,13 +46,13 @@ public static class SubmissionValidator
     {
         foreach (var key in profile.Keys.Where(k => questionnaire.FindProfileField(k) is null))
         {
-            errors.Add(ProfilePrefix + key, $"\u201c{key}\u201d is not a company profile field.");
+            errors.Add(ProfilePrefix + key, Say(ValidationText.UnknownProfileField, key));
         }
 
         foreach (var field in questionnaire.Profile)
         {
             var value = profile.GetValueOrDefault(field.Id);
-            var label = field.Label.In(questionnaire.DefaultLanguage);
+            var label = field.Label.In(Language);
             if (string.IsNullOrWhiteSpace(value))
             {
                 if (field.Required)
@@ -61,7 +66,7 @@ public static class SubmissionValidator
             var option = field.FindOption(value);
             if (option is null)
             {
-                errors.Add(ProfilePrefix + field.Id, $"\u201c{value}\u201d is not one of the choices for {label}.");
+                errors.Add(ProfilePrefix + field.Id, Say(ValidationText.NotAChoice, value, label));
                 continue;
             }
 
@@ -69,7 +74,7 @@ public static class SubmissionValidator
                 && profile.GetValueOrDefault(parentId) is { Length: > 0 } parentValue
                 && option.ParentId != parentValue)
             {
-                errors.Add(ProfilePrefix + field.Id, $"{option.Label.In(questionnaire.DefaultLanguage)} does not belong to the country you chose; please choose a region of that country.");
+                errors.Add(ProfilePrefix + field.Id, Say(ValidationText.RegionOfOtherCountry, option.Label.In(Language)));
             }
         }
     }
@@ -82,7 +87,7 @@ public static class SubmissionValidator
             var question = questionnaire.FindQuestion(questionId);
             if (question is null)
             {
-                errors.Add(AnswersPrefix + questionId, $"\u201c{questionId}\u201d is not a question of questionnaire version {questionnaire.Version}.");
+                errors.Add(AnswersPrefix + questionId, Say(ValidationText.UnknownQuestion, questionId, questionnaire.Version));
                 continue;
             }
 
@@ -105,48 +110,48 @@ public static class SubmissionValidator
         {
             if (question.FindOption(id) is null)
             {
-                return $"\u201c{id}\u201d is not one of the answers to this question.";
+                return Say(ValidationText.UnknownAnswer, id);
             }
         }
 
         if (selected.OptionIds.Distinct(StringComparer.Ordinal).Count() != selected.OptionIds.Count)
         {
-            return "The same answer is ticked twice.";
+            return ValidationText.AnswerTwice;
         }
 
         return question.IsSingleChoice && selected.OptionIds.Count != 1
-            ? selected.OptionIds.Count == 0 ? MissingAnswerMessage : "Choose only one answer."
+            ? selected.OptionIds.Count == 0 ? MissingAnswerMessage : ValidationText.OnlyOneAnswer
             : null;
     }
 
     public static void ValidateBarriers(Questionnaire questionnaire, IReadOnlyList<string> barriers, IReadOnlyList<string> topBarriers, ValidationErrors errors)
     {
-        CheckVocabulary(barriers, id => questionnaire.FindBarrier(id) is not null, BarriersField, "barrier", errors);
-        CheckVocabulary(topBarriers, id => questionnaire.FindBarrier(id) is not null, TopBarriersField, "barrier", errors);
+        CheckVocabulary(barriers, id => questionnaire.FindBarrier(id) is not null, BarriersField, ValidationText.UnknownBarrier, ValidationText.BarrierTwice, errors);
+        CheckVocabulary(topBarriers, id => questionnaire.FindBarrier(id) is not null, TopBarriersField, ValidationText.UnknownBarrier, ValidationText.BarrierTwice, errors);
         if (topBarriers.Distinct().Count() > questionnaire.MaxTopBarriers)
         {
-            errors.Add(TopBarriersField, $"Mark at most {questionnaire.MaxTopBarriers} barriers as most important.");
+            errors.Add(TopBarriersField, Say(ValidationText.TooManyTopBarriers, questionnaire.MaxTopBarriers));
         }
 
         foreach (var id in topBarriers.Where(t => questionnaire.FindBarrier(t) is not null && !barriers.Contains(t)))
         {
-            errors.Add(TopBarriersField, $"\u201c{questionnaire.FindBarrier(id)!.Label.In(questionnaire.DefaultLanguage)}\u201d is marked as most important but is not ticked as a barrier.");
+            errors.Add(TopBarriersField, Say(ValidationText.TopNotTicked, questionnaire.FindBarrier(id)!.Label.In(Language)));
         }
     }
 
     public static void ValidateGoals(Questionnaire questionnaire, IReadOnlyList<string> goals, ValidationErrors errors) =>
-        CheckVocabulary(goals, id => questionnaire.FindGoal(id) is not null, GoalsField, "goal", errors);
+        CheckVocabulary(goals, id => questionnaire.FindGoal(id) is not null, GoalsField, ValidationText.UnknownGoal, ValidationText.GoalTwice, errors);
 
-    private static void CheckVocabulary(IReadOnlyList<string> ids, Func<string, bool> known, string field, string noun, ValidationErrors errors)
+    private static void CheckVocabulary(IReadOnlyList<string> ids, Func<string, bool> known, string field, string unknown, string twice, ValidationErrors errors)
     {
         foreach (var id in ids.Where(id => !known(id)))
         {
-            errors.Add(field, $"\u201c{id}\u201d is not a known {noun}.");
+            errors.Add(field, Say(unknown, id));
         }
 
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
         {
-            errors.Add(field, $"A {noun} is listed twice.");
+            errors.Add(field, twice);
         }
     }
 }

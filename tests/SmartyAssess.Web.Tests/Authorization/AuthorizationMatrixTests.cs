@@ -202,6 +202,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /insights/tokens", (_, _) => "/insights/tokens", ["302 sign-in", "302 sign-in", "302 denied", "302 denied", "302 sign-in", "200", "302 denied"], Notes: "the analyst's own insights API tokens"),
         new("POST /insights/tokens/{tokenId}/revoke", (_, _) => $"/insights/tokens/{Guid.Empty}/revoke", ["302 sign-in", "302 sign-in", "302 denied", "302 denied", "302 sign-in", "302", "302 denied"], "POST", Form(), "only the analyst's own token (\"not active\" otherwise)"),
         new("GET /api/insights/activity", (_, _) => "/api/insights/activity", ["401", "401", "403", "403", "401", "200", "403"]),
+        new("POST /language", (_, _) => "/language", All("302"), "POST", Form(("language", "en"), ("returnUrl", "/")), "antiforgery required; sets only the language cookie, returns to a local page"),
         new("GET /openapi/{documentName}.json", (_, _) => "/openapi/v1.json", All("200")),
         new("* /health/live", (_, _) => "/health/live", All("200")),
         new("* /health/ready", (_, _) => "/health/ready", All("200")),

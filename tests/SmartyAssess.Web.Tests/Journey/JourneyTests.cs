@@ -25,6 +25,25 @@ public class JourneyTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("later")]
+    [InlineData("back")]
+    public async Task LaterOrBack_WithAnAnswerThatCannotBeSaved_StaysAndSaysSo(string action)
+    {
+        var browser = app.NewBrowser();
+        await StartAsync(browser);
+        var question = app.Questionnaire.Questions.First(q => q.Type == SmartyAssess.Assessment.Questionnaires.QuestionType.Checklist);
+        var url = "/assessment/" + question.DimensionId;
+        var page = await browser.GetOkAsync(url);
+
+        using var response = await browser.PostAsync(url, page, [new("q." + question.Id, question.Options[0].Id), new("q." + question.Id, "__none"), new("action", action)]);
+        var again = Browser.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SmartyAssess.Web.JourneyText.ChecklistConflict, again.QuerySelector($"#q-{question.Id}-error")!.TextContent.Trim());
+        Assert.Equal(new HashSet<string> { question.Options[0].Id, "__none" }, Checked(again, "q." + question.Id));
+    }
+
     [Fact]
     public async Task EveryStep_ShowsProgressAndTheResumeLink()
     {

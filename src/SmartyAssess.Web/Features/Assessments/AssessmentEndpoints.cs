@@ -6,6 +6,7 @@ using SmartyAssess.Assessment.Submissions;
 using SmartyAssess.Data;
 using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Languages;
 
 namespace SmartyAssess.Web.Features.Assessments;
 
@@ -39,10 +40,20 @@ public static class AssessmentEndpoints
         return app;
     }
 
-    private static Ok<QuestionnaireResponse> GetQuestionnaire(QuestionnaireCatalog catalog, string? lang)
+    private static Results<Ok<QuestionnaireResponse>, ValidationProblem> GetQuestionnaire(HttpContext context, QuestionnaireCatalog catalog, string? lang)
     {
         var q = catalog.Current;
-        var language = lang is not null && q.Languages.Contains(lang) ? lang : q.DefaultLanguage;
+        // ?lang= has already set the request's language (LanguageRegistration); one not offered is
+        // named rather than silently answered in another language.
+        if (lang is not null && (PageLanguage.Find(lang) is not { } asked || !q.Languages.Contains(asked)))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["lang"] = [$"\u201c{lang}\u201d is not offered; use one of {string.Join(", ", q.Languages)}, or send Accept-Language."] },
+                title: "The language is not offered.");
+        }
+
+        var language = PageLanguage.For(q);
+        context.Response.Headers.ContentLanguage = language;
         return TypedResults.Ok(new QuestionnaireResponse(
             q.Version,
             language,
@@ -83,7 +94,8 @@ public static class AssessmentEndpoints
             }
         }
 
-        var language = body!.Language ?? questionnaire.DefaultLanguage;
+        // Without "language", the assessment is recorded in the language of Accept-Language.
+        var language = body!.Language ?? PageLanguage.For(questionnaire);
         if (!questionnaire.Languages.Contains(language))
         {
             errors.Add("language", $"\u201c{language}\u201d is not offered; use one of {string.Join(", ", questionnaire.Languages)}.");

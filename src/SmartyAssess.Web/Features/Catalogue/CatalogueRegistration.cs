@@ -22,6 +22,16 @@ public static class CatalogueRegistration
             var files = CatalogueLoader.ReadDirectory(directory);
             return strict ? CatalogueLoader.LoadStrict(files, vocabulary) : CatalogueLoader.Load(files, vocabulary);
         });
+        builder.Services.AddSingleton(services =>
+        {
+            var texts = CatalogueTexts.Load(Path.Combine(directory, "translations"), services.GetRequiredService<PracticeCatalogue>());
+            if (strict && texts.Problems.Count > 0)
+            {
+                throw new InvalidOperationException("The catalogue's translations have problems:\n" + string.Join("\n", texts.Problems));
+            }
+
+            return texts;
+        });
         return builder;
     }
 
@@ -32,6 +42,11 @@ public static class CatalogueRegistration
         foreach (var problem in catalogue.Problems)
         {
             app.Logger.LogError("Catalogue entry left out: {Problem}", problem);
+        }
+
+        foreach (var problem in app.Services.GetRequiredService<CatalogueTexts>().Problems)
+        {
+            app.Logger.LogError("Catalogue translation left out: {Problem}", problem);
         }
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -4,18 +4,27 @@ using SmartyAssess.Assessment.Scoring;
 
 namespace SmartyAssess.Web.Features.Catalogue;
 
-/// <summary>Turns the catalogue's ids into the words pages show, using the questionnaire's vocabularies.</summary>
-public sealed class PracticeLabels(Questionnaire questionnaire, string language = "en")
+/// <summary>
+/// Turns the catalogue's ids into the words pages show in one language: the questionnaire's
+/// vocabularies, and the catalogue's own titles, summaries and labels from <see cref="CatalogueTexts"/>.
+/// </summary>
+public sealed class PracticeLabels(Questionnaire questionnaire, string language = "en", CatalogueTexts? texts = null)
 {
     public Questionnaire Questionnaire { get; } = questionnaire;
 
-    public string Theme(string id) => Vocabulary.Label(Vocabulary.Themes, id);
+    public string Language => language;
 
-    public string Instrument(string id) => Vocabulary.Label(Vocabulary.InstrumentTypes, id);
+    public string Title(Practice practice) => Translated($"practices.{practice.Id}.title") ?? practice.Title;
 
-    public string Rating(string id) => Vocabulary.Label(Vocabulary.TransferabilityRatings, id);
+    public string Summary(Practice practice) => Translated($"practices.{practice.Id}.summary") ?? practice.Summary;
 
-    public string Provenance(string kind) => Vocabulary.Label(Vocabulary.ProvenanceKinds, kind);
+    public string Theme(string id) => Translated("themes." + id) ?? Vocabulary.Label(Vocabulary.Themes, id);
+
+    public string Instrument(string id) => Translated("instruments." + id) ?? Vocabulary.Label(Vocabulary.InstrumentTypes, id);
+
+    public string Rating(string id) => Translated("transferability." + id) ?? Vocabulary.Label(Vocabulary.TransferabilityRatings, id);
+
+    public string Provenance(string kind) => Translated("provenance." + kind) ?? Vocabulary.Label(Vocabulary.ProvenanceKinds, kind);
 
     public string Dimension(string id) => Questionnaire.FindDimension(id)?.Title.In(language) ?? id;
 
@@ -25,7 +34,7 @@ public sealed class PracticeLabels(Questionnaire questionnaire, string language 
 
     public string Topic(string id) => Questionnaire.Topics.FirstOrDefault(t => t.Id == id)?.Label.In(language) ?? id;
 
-    public string Sector(string id) => id == Vocabulary.AllSectors ? "All sectors" : Option("sector", id);
+    public string Sector(string id) => id == Vocabulary.AllSectors ? CatalogueText.AllSectors : Option("sector", id);
 
     public string Size(string id) => Option("size", id);
 
@@ -36,6 +45,8 @@ public sealed class PracticeLabels(Questionnaire questionnaire, string language 
     public string Band(string id) => Bands.TryParse(id, out var band) ? Questionnaire.BandLabels[band].In(language) : id;
 
     public IEnumerable<ProfileOption> Options(string field) => Questionnaire.FindProfileField(field)?.Options ?? [];
+
+    private string? Translated(string key) => texts?.Find(language, key);
 
     private string Option(string field, string id) => Questionnaire.FindProfileField(field)?.FindOption(id)?.Label.In(language) ?? id;
 }

@@ -17,10 +17,10 @@ public static class PlanStatuses
 
     public static string Label(ActionPlanStatus status) => status switch
     {
-        ActionPlanStatus.Planned => "Planned",
-        ActionPlanStatus.InProgress => "In progress",
-        ActionPlanStatus.Done => "Done",
-        _ => "Dropped",
+        ActionPlanStatus.Planned => ResultsText.StatusPlanned,
+        ActionPlanStatus.InProgress => ResultsText.StatusInProgress,
+        ActionPlanStatus.Done => ResultsText.StatusDone,
+        _ => ResultsText.StatusDropped,
     };
 
     public static bool TryParse(string? name, out ActionPlanStatus status)

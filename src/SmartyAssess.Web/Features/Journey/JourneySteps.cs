@@ -16,10 +16,10 @@ public static class JourneySteps
 
     public static IReadOnlyList<JourneyStep> For(Questionnaire questionnaire, string language) =>
     [
-        new(ProfileSlug, StepKind.Profile, "Your company", null),
+        new(ProfileSlug, StepKind.Profile, JourneyText.StepProfile, null),
         .. questionnaire.Dimensions.Select(d => new JourneyStep(d.Id, StepKind.Dimension, d.Title.In(language), d)),
-        new(BarriersSlug, StepKind.BarriersAndGoals, "Barriers and goals", null),
-        new(ReviewSlug, StepKind.Review, "Review and submit", null),
+        new(BarriersSlug, StepKind.BarriersAndGoals, JourneyText.StepBarriers, null),
+        new(ReviewSlug, StepKind.Review, JourneyText.StepReview, null),
     ];
 
     public static bool IsComplete(JourneyStep step, Questionnaire questionnaire, AssessmentRecord draft)

@@ -57,8 +57,8 @@ public static class StepForm
         if (specials.Count > 1 || (specials.Count == 1 && items.Count > 0))
         {
             error = question.Type == QuestionType.Checklist
-                ? "Tick the statements that apply, or one of \u201cNone of these\u201d, \u201cDon\u2019t know\u201d and \u201cNot applicable\u201d, but not both."
-                : "Choose only one answer.";
+                ? JourneyText.ChecklistConflict
+                : JourneyText.OnlyOneAnswer;
             return null;
         }
 

@@ -60,9 +60,9 @@ public static class FeedbackKinds
     /// <summary>How the results page states a firm's feedback.</summary>
     public static string Label(PracticeFeedbackKind kind) => kind switch
     {
-        PracticeFeedbackKind.Relevant => "Relevant to us",
-        PracticeFeedbackKind.NotRelevant => "Not relevant",
-        PracticeFeedbackKind.Planned => "Planned with your advisor",
-        _ => "We have adopted / plan to adopt",
+        PracticeFeedbackKind.Relevant => ResultsText.KindRelevant,
+        PracticeFeedbackKind.NotRelevant => ResultsText.KindNotRelevant,
+        PracticeFeedbackKind.Planned => ResultsText.KindPlanned,
+        _ => ResultsText.KindAdopted,
     };
 }

@@ -1,38 +1,39 @@
+using System.Globalization;
 using SmartyAssess.Assessment.Scoring;
 using SmartyAssess.Data.Entities;
 using SmartyAssess.Recommender;
 using SmartyAssess.Web.Features.Catalogue;
+using SmartyAssess.Web.Features.Languages;
 using SmartyAssess.Web.Features.Results;
 
 namespace SmartyAssess.Web.Features.Recommendations;
 
 /// <summary>
-/// Words a score's contributions as short reasons a manager understands. Vocabulary labels come
-/// from the questionnaire in the assessment's language; the sentence frames are English, like the
-/// rest of the interface. What the model learned is worded as other firms' experience only when
-/// it learned from real feedback; a model trained on simulated data says "suits firms …" instead.
+/// Words a score's contributions as short reasons a manager understands, in the page's language:
+/// the sentence frames come from <c>ResultsText</c>, the vocabulary labels from the questionnaire
+/// through <see cref="PracticeLabels"/>. What the model learned is worded as other firms'
+/// experience only when it learned from real feedback; a model trained on simulated data says
+/// "suits firms …" instead. The words never feed back into the model: its features are ids.
 /// </summary>
 public sealed class ReasonText(PracticeLabels labels, AssessmentResult result, bool learnedFromFeedback)
 {
     public string For(Contribution contribution) => contribution.Kind switch
     {
         ContributionKind.Prior => Prior(contribution.Prior!),
-        ContributionKind.PracticeTerm => learnedFromFeedback ? "other firms found this practice useful" : "is a good fit for many firms",
+        ContributionKind.PracticeTerm => learnedFromFeedback ? ResultsText.ReasonUsefulToOthers : ResultsText.ReasonGoodFit,
         ContributionKind.Pair => Learned(contribution.SmeFeature ?? ""),
-        _ => "fits your results",
+        _ => ResultsText.ReasonFits,
     };
 
     private string Prior(PriorContribution prior) => prior.Term switch
     {
-        PriorTerm.DimensionGap when prior.Id is { } id => $"strengthens {labels.Dimension(id)}, where you scored {Score(id)} out of 100",
-        PriorTerm.Barrier when prior.Id is { } id => prior.IsTopBarrier
-            ? $"addresses your top barrier: {Lower(labels.Barrier(id))}"
-            : $"addresses a barrier you named: {Lower(labels.Barrier(id))}",
-        PriorTerm.Goal when prior.Id is { } id => $"serves your goal: {Lower(labels.Goal(id))}",
-        PriorTerm.Sector => "is open to firms in your sector",
-        PriorTerm.Size => "is open to firms of your size",
-        PriorTerm.Transferability => "has been judged easy to transfer to other regions",
-        _ => "fits your results",
+        PriorTerm.DimensionGap when prior.Id is { } id => Text.Format(ResultsText.ReasonGap, labels.Dimension(id), Score(id)),
+        PriorTerm.Barrier when prior.Id is { } id => Text.Format(prior.IsTopBarrier ? ResultsText.ReasonTopBarrier : ResultsText.ReasonBarrier, Lower(labels.Barrier(id))),
+        PriorTerm.Goal when prior.Id is { } id => Text.Format(ResultsText.ReasonGoal, Lower(labels.Goal(id))),
+        PriorTerm.Sector => ResultsText.ReasonSector,
+        PriorTerm.Size => ResultsText.ReasonSize,
+        PriorTerm.Transferability => ResultsText.ReasonTransferable,
+        _ => ResultsText.ReasonFits,
     };
 
     private string Learned(string feature)
@@ -42,27 +43,27 @@ public sealed class ReasonText(PracticeLabels labels, AssessmentResult result, b
         var (kind, id) = colon < 0 ? (name, "") : (name[..colon], name[(colon + 1)..]);
         if (kind == "sme")
         {
-            return "fits the feedback you gave on other practices";
+            return ResultsText.ReasonOwnFeedback;
         }
 
         var firms = kind switch
         {
-            "gap" => DimensionBand(id) is { } band ? $"firms with {Article(band)} {band} score in {labels.Dimension(id)}" : $"firms with room to grow in {labels.Dimension(id)}",
-            "band" => $"firms at the {labels.Band(id)} level overall",
-            "sector" => $"firms in {Lower(SectorName(id))}",
+            "gap" => DimensionBand(id) is { } band ? Text.Format(ResultsText.FirmsBandIn, band, labels.Dimension(id)) : Text.Format(ResultsText.FirmsRoomIn, labels.Dimension(id)),
+            "band" => Text.Format(ResultsText.FirmsAtBand, labels.Band(id)),
+            "sector" => Text.Format(ResultsText.FirmsInSector, Lower(SectorName(id))),
             "size" => id switch
             {
-                "micro" => "micro-enterprises",
-                "small" => "small firms",
-                "medium" => "medium-sized firms",
-                _ => "firms of your size",
+                "micro" => ResultsText.FirmsMicro,
+                "small" => ResultsText.FirmsSmall,
+                "medium" => ResultsText.FirmsMedium,
+                _ => ResultsText.FirmsOfYourSize,
             },
-            "region" => $"firms in {labels.Region(id)}",
-            "barrier" => $"firms held back by {Lower(labels.Barrier(id))}",
-            "goal" => $"firms with the goal \u201c{Lower(labels.Goal(id))}\u201d",
-            _ => "firms like yours",
+            "region" => Text.Format(ResultsText.FirmsInRegion, labels.Region(id)),
+            "barrier" => Text.Format(ResultsText.FirmsHeldBack, Lower(labels.Barrier(id))),
+            "goal" => Text.Format(ResultsText.FirmsWithGoal, Lower(labels.Goal(id))),
+            _ => ResultsText.FirmsLikeYours,
         };
-        return learnedFromFeedback ? $"{firms} found this useful" : $"suits {firms}";
+        return Text.Format(learnedFromFeedback ? ResultsText.ReasonFoundUseful : ResultsText.ReasonSuits, firms);
     }
 
     private string Score(string dimensionId) =>
@@ -79,12 +80,15 @@ public sealed class ReasonText(PracticeLabels labels, AssessmentResult result, b
         return dash < 0 ? label : label[(dash + 3)..];
     }
 
-    private static string Article(string word) => word.Length > 0 && "AEIOUaeiou".Contains(word[0]) ? "an" : "a";
-
-    /// <summary>Lower-cases the first letter for use inside a sentence, unless the word is an acronym ("IT systems").</summary>
+    /// <summary>
+    /// Lower-cases the first letter for use inside a sentence, unless the word is an acronym ("IT
+    /// systems"), or the language is German, where nouns keep their capital.
+    /// </summary>
     internal static string Lower(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+        PageLanguage.Current != "de" && text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
+            ? char.ToLower(text[0], CultureInfo.CurrentUICulture) + text[1..]
+            : text;
 
     /// <summary>Upper-cases the first letter, for a reason shown on its own.</summary>
-    public static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    public static string Sentence(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentUICulture) + text[1..];
 }

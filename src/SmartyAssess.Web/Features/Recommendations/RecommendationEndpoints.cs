@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SmartyAssess.Web.Features.Assessments;
+using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.DataRights;
+using SmartyAssess.Web.Features.Languages;
 
 namespace SmartyAssess.Web.Features.Recommendations;
 
@@ -39,7 +41,7 @@ public static class RecommendationEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetRecommendationsAsync(string id, HttpRequest request, RecommendationService service, RecommenderOptions options, ErasureService erasure, CancellationToken cancellationToken)
+    private static async Task<IResult> GetRecommendationsAsync(string id, HttpRequest request, RecommendationService service, RecommenderOptions options, ErasureService erasure, CatalogueTexts texts, CancellationToken cancellationToken)
     {
         var count = options.Count;
         if (request.Query.TryGetValue("k", out var k) && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > options.MaxCount))
@@ -57,7 +59,7 @@ public static class RecommendationEndpoints
 
         return TypedResults.Ok(new RecommendationsResponse(set.ModelVersion, [.. set.Items.Select(i => new RecommendationItemResponse(
             i.Practice.Id,
-            i.Practice.Title,
+            texts.Find(PageLanguage.Current, $"practices.{i.Practice.Id}.title") ?? i.Practice.Title,
             i.Practice.Theme,
             i.Rank,
             Math.Round(i.Score, 4),

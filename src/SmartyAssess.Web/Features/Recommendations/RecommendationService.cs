@@ -6,6 +6,7 @@ using SmartyAssess.Data.Entities;
 using SmartyAssess.Recommender;
 using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Languages;
 
 namespace SmartyAssess.Web.Features.Recommendations;
 
@@ -32,6 +33,7 @@ public sealed class RecommendationService(
     SmartyDbContext db,
     ModelHolder models,
     PracticeCatalogue catalogue,
+    CatalogueTexts catalogueTexts,
     QuestionnaireCatalog questionnaires,
     RecommenderOptions options,
     TimeProvider time,
@@ -61,7 +63,7 @@ public sealed class RecommendationService(
         }
 
         var questionnaire = questionnaires.Find(result.QuestionnaireVersion) ?? questionnaires.Current;
-        var words = new ReasonText(new PracticeLabels(questionnaire, result.Assessment?.Language ?? questionnaire.DefaultLanguage), result, serving.TrainedOn == TrainingSource.Feedback);
+        var words = new ReasonText(new PracticeLabels(questionnaire, PageLanguage.For(questionnaire), catalogueTexts), result, serving.TrainedOn == TrainingSource.Feedback);
         var items = recommendations
             .Where(r => catalogue.Find(r.Practice.Id) is not null)
             .Select(r => new RecommendedPractice(

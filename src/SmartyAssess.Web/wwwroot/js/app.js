@@ -62,6 +62,43 @@
         update();
     });
 
+    // Answered questions on this step: the count and the step's share of the progress bar follow
+    // the ticks. The text is announced politely, once the respondent pauses.
+    document.querySelectorAll("[data-answered-format]").forEach(function (counter) {
+        var questions = Array.prototype.slice.call(document.querySelectorAll("fieldset.question"));
+        var bar = document.querySelector("progress.journey-bar");
+        var base = bar ? parseFloat(bar.value) - 1 : 0;
+        var timer = null;
+        counter.setAttribute("aria-live", "polite");
+        function update() {
+            var answered = questions.filter(function (q) { return q.querySelector("input:checked"); }).length;
+            if (bar && questions.length > 0) { bar.value = base + answered / questions.length; }
+            return counter.dataset.answeredFormat.replace("{0}", answered).replace("{1}", questions.length);
+        }
+        questions.forEach(function (q) {
+            q.addEventListener("change", function () {
+                var text = update();
+                clearTimeout(timer);
+                timer = setTimeout(function () { counter.textContent = text; }, 400);
+            });
+        });
+        update();
+    });
+
+    // Leaving a step with changes that are not saved yet asks first. Saving (any button of the
+    // form) is not leaving; the browser words the question itself.
+    document.querySelectorAll("form[data-unsaved-warning]").forEach(function (form) {
+        var dirty = false;
+        form.addEventListener("change", function () { dirty = true; });
+        form.addEventListener("submit", function () { dirty = false; });
+        window.addEventListener("beforeunload", function (event) {
+            if (!dirty) { return; }
+            event.preventDefault();
+            event.returnValue = form.dataset.unsavedWarning;
+            return form.dataset.unsavedWarning;
+        });
+    });
+
     // Copy the resume link.
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         var input = document.getElementById(button.dataset.copy);
@@ -69,7 +106,7 @@
         button.classList.remove("d-none");
         button.addEventListener("click", function () {
             navigator.clipboard.writeText(input.value).then(function () {
-                button.textContent = "Copied";
+                button.textContent = button.dataset.copied || "Copied";
             });
         });
     });

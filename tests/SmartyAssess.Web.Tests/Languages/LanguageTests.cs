@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SmartyAssess.Assessment.Submissions;
+using SmartyAssess.Web.Features.Languages;
+using SmartyAssess.Web.Tests.Infrastructure;
+using static SmartyAssess.Web.Tests.Infrastructure.Journey;
+
+namespace SmartyAssess.Web.Tests.Languages;
+
+/// <summary>
+/// Which language a page or an API answer comes in, how a visitor changes it, and that changing it
+/// loses nothing. Expected texts are read from the resources in the asked language, never written here.
+/// </summary>
+public class LanguageTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static string In(string language, Func<CultureInfo, string?> text) => text(CultureInfo.GetCultureInfo(language))!;
+
+    private static string Site(string key, string language) => In(language, c => SmartyAssess.Web.SiteText.ResourceManager.GetString(key, c));
+
+    private static string JourneyWords(string key, string language) => In(language, c => SmartyAssess.Web.JourneyText.ResourceManager.GetString(key, c));
+
+    private static string ResultsWords(string key, string language) => In(language, c => SmartyAssess.Web.ResultsText.ResourceManager.GetString(key, c));
+
+    private Browser BrowserIn(string? acceptLanguage)
+    {
+        var browser = app.NewBrowser();
+        if (acceptLanguage is not null)
+        {
+            browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return browser;
+    }
+
+    private static async Task<string> SwitchAsync(Browser browser, AngleSharp.Dom.IDocument page, string language)
+    {
+        using var response = await browser.SubmitAsync(page, "form[data-testid=language-switcher]", [new("language", language)]);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    [Theory]
+    [InlineData("it-IT,it;q=0.9,en;q=0.5", "it")]
+    [InlineData("pl", "pl")]
+    [InlineData("sv-SE, de;q=0.7", "de")]
+    [InlineData("ja", "en")]
+    [InlineData(null, "en")]
+    public async Task FirstVisit_FollowsTheBrowsersAcceptLanguage(string? acceptLanguage, string expected)
+    {
+        var browser = BrowserIn(acceptLanguage);
+
+        using var response = await browser.Client.GetAsync("/");
+        var page = Browser.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(expected, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal([expected], response.Content.Headers.ContentLanguage);
+        Assert.Equal(Site("LandingHeading", expected), page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(expected, page.QuerySelector("#language-select option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Switcher_KeepsTheChoiceInACookieOverAcceptLanguageAndReturnsToTheSamePage()
+    {
+        var browser = BrowserIn("it");
+        var practices = await browser.GetOkAsync("/practices?theme=green-transition");
+
+        var back = await SwitchAsync(browser, practices, "pl");
+        var again = await browser.GetOkAsync(back);
+
+        Assert.Equal("/practices?theme=green-transition", back);
+        Assert.Equal("pl", again.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("pl", (await browser.GetOkAsync("/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/path", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/practices?lang=it&theme=green-transition#list", "/practices?theme=green-transition#list")]
+    [InlineData("", "/")]
+    public async Task Switcher_ReturnsOnlyToAPageOfThisSite_WithoutALangThatWouldOverrideTheChoice(string returnUrl, string expected)
+    {
+        var browser = BrowserIn(null);
+        var landing = await browser.GetOkAsync("/");
+
+        var token = landing.QuerySelector("form[data-testid=language-switcher] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var response = await browser.Client.PostAsync("/language", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("language", "fi"), new("returnUrl", returnUrl)]));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Switcher_IgnoresALanguageItDoesNotOffer()
+    {
+        var browser = BrowserIn("nl");
+        var landing = await browser.GetOkAsync("/");
+
+        using var response = await browser.SubmitAsync(landing, "form[data-testid=language-switcher]", [new("language", "xx")]);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(LanguageRegistration.CookieName, StringComparison.Ordinal)));
+        Assert.Equal("nl", (await browser.GetOkAsync("/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Switcher_WithoutTheAntiforgeryToken_IsRefused()
+    {
+        using var client = app.Factory.CreateBrowser();
+
+        using var response = await client.PostAsync("/language", new FormUrlEncodedContent([new("language", "it"), new("returnUrl", "/")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UntranslatedReviewState_IsSaidDiscreetlyInThePagesLanguage_AndNotInEnglish()
+    {
+        var italian = await BrowserIn("it").GetOkAsync("/");
+        var english = await BrowserIn("en").GetOkAsync("/");
+
+        Assert.Equal(Site("UnreviewedNotice", "it"), italian.QuerySelector("[data-testid=unreviewed-notice]")!.TextContent.Trim());
+        Assert.Null(english.QuerySelector("[data-testid=unreviewed-notice]"));
+    }
+
+    [Fact]
+    public async Task Journey_SwitchingLanguageMidway_KeepsEverySavedAnswer_AndTheDraftRemembersTheLanguage()
+    {
+        var browser = BrowserIn("it");
+        await StartAsync(browser);
+        Assert.Equal("/assessment/" + app.Questionnaire.Dimensions[0].Id, await SaveStepAsync(browser, "profile", ProfileFields(SampleAnswers.Profile)));
+        var first = app.Questionnaire.Dimensions[0];
+        var values = SampleAnswers.FormValues(app.Questionnaire);
+        await SaveStepAsync(browser, first.Id, QuestionFields(first, values));
+
+        var step = await browser.GetOkAsync("/assessment/" + first.Id);
+        var token = ResumeLink(step).Split('/')[^1];
+        Assert.Equal(first.Title.In("it"), step.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("it", await DraftLanguageAsync(token));
+        var back = await SwitchAsync(browser, step, "pl");
+        var polish = await browser.GetOkAsync(back);
+
+        Assert.Equal("/assessment/" + first.Id, back);
+        Assert.Equal(first.Title.In("pl"), polish.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(first.Questions[0].Text.In("pl"), polish.QuerySelector($"#q-{first.Questions[0].Id} legend")!.TextContent.Trim()[3..]);
+        foreach (var question in first.Questions)
+        {
+            Assert.Equal(values[question.Id].ToHashSet(), Checked(polish, "q." + question.Id));
+        }
+
+        var profile = await browser.GetOkAsync("/assessment/profile");
+        Assert.Equal(SampleAnswers.Profile["size"], profile.QuerySelector("input[name='profile.size'][checked]")?.GetAttribute("value") ?? profile.QuerySelector("select[name='profile.size'] option[selected]")!.GetAttribute("value"));
+
+        Assert.Equal("it", await DraftLanguageAsync(token));
+        await SaveStepAsync(browser, app.Questionnaire.Dimensions[1].Id, QuestionFields(app.Questionnaire.Dimensions[1], values));
+        Assert.Equal("pl", await DraftLanguageAsync(token));
+    }
+
+    private async Task<string?> DraftLanguageAsync(string token)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var draft = await scope.ServiceProvider.GetRequiredService<SmartyAssess.Web.Features.Journey.DraftService>().FindAsync(token, tracked: false, CancellationToken.None);
+        return draft?.Language;
+    }
+
+    [Fact]
+    public async Task Results_AreShownInTheReadersLanguage_AndSayWhichLanguageTheyWereAnsweredIn()
+    {
+        var browser = BrowserIn("it");
+        await StartAsync(browser);
+        await CompleteAllStepsAsync(browser, app.Questionnaire);
+        var resultUrl = await SubmitAsync(browser);
+
+        var italian = await browser.GetOkAsync(resultUrl);
+        var french = await BrowserIn("fr").GetOkAsync(resultUrl);
+
+        Assert.Equal(ResultsWords("Title", "it"), italian.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(italian.QuerySelector("[data-testid=answered-in]"));
+        Assert.Equal(ResultsWords("Title", "fr"), french.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains(string.Format(CultureInfo.GetCultureInfo("fr"), ResultsWords("AnsweredIn", "fr"), "Italiano"), french.QuerySelector("[data-testid=answered-in]")!.TextContent, StringComparison.Ordinal);
+        var reasons = french.QuerySelectorAll(".recommendation .reasons li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.DoesNotContain(reasons, r => r.StartsWith("Strengthens", StringComparison.Ordinal) || r.StartsWith("Addresses", StringComparison.Ordinal) || r.StartsWith("Suits", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SameAnswersInTwoLanguages_GiveIdenticalScoresAndRecommendations()
+    {
+        async Task<(string Scores, string Practices)> TakeAsync(string language)
+        {
+            var browser = BrowserIn(language);
+            await StartAsync(browser);
+            await CompleteAllStepsAsync(browser, app.Questionnaire);
+            var id = (await SubmitAsync(browser)).Split('/')[^1];
+            using var client = app.Factory.CreateClient();
+            var result = await client.GetStringAsync($"/api/assessments/{id}");
+            var recommendations = await client.GetFromJsonAsync<JsonElement>($"/api/assessments/{id}/recommendations");
+            using var doc = JsonDocument.Parse(result);
+            var practices = string.Join(",", recommendations.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("practiceId").GetString() + ":" + i.GetProperty("score").GetDouble().ToString("R", CultureInfo.InvariantCulture)));
+            return (doc.RootElement.GetProperty("overall").GetRawText() + doc.RootElement.GetProperty("dimensions").GetRawText(), practices);
+        }
+
+        var italian = await TakeAsync("it");
+        var polish = await TakeAsync("pl");
+
+        Assert.Equal(italian.Scores, polish.Scores);
+        Assert.Equal(italian.Practices, polish.Practices);
+    }
+
+    [Fact]
+    public async Task Api_AnswersInTheLanguageOfAcceptLanguage_AndSaysWhichInContentLanguage()
+    {
+        using var client = app.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/questionnaire");
+        request.Headers.AcceptLanguage.ParseAdd("sl-SI, en;q=0.3");
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("sl", body.GetProperty("language").GetString());
+        Assert.Equal(app.Questionnaire.Title.In("sl"), body.GetProperty("title").GetString());
+        Assert.Equal(["sl"], response.Content.Headers.ContentLanguage);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task Api_LangParameterWins_AndOneNotOfferedIsNamed()
+    {
+        using var client = app.Factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+
+        var catalan = await client.GetFromJsonAsync<JsonElement>("/api/questionnaire?lang=ca");
+        using var unknown = await client.GetAsync("/api/questionnaire?lang=xx");
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("ca", catalan.GetProperty("language").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("lang", out _));
+    }
+
+    [Fact]
+    public async Task Api_ValidationMessages_AreInTheLanguageAsked()
+    {
+        using var client = app.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/assessments") { Content = JsonContent.Create(new { profile = new Dictionary<string, string>(), answers = new Dictionary<string, object>() }) };
+        request.Headers.AcceptLanguage.ParseAdd("es");
+
+        using var response = await client.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var spanish = CultureInfo.GetCultureInfo("es");
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = spanish;
+        try
+        {
+            Assert.Equal(SubmissionValidator.MissingProfileMessage, problem.GetProperty("errors").GetProperty("profile.sector")[0].GetString());
+            Assert.Equal(SubmissionValidator.MissingAnswerMessage, problem.GetProperty("errors").GetProperty("answers." + app.Questionnaire.Questions.First().Id)[0].GetString());
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        Assert.Equal(["es"], response.Content.Headers.ContentLanguage);
+    }
+}

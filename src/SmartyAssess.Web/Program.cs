@@ -15,7 +15,7 @@ using SmartyAssess.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebHosting();            // Razor components (static SSR), problem details, OpenAPI, health, limits
-builder.AddLanguages();            // ten languages: ?lang=, the switcher's cookie, Accept-Language; review marks of the translations
+builder.AddLanguages();             // ten languages: ?lang=, the switcher's cookie, Accept-Language; review marks of the translations
 builder.AddSmartyAssessData();      // EF Core on SQLite (default), PostgreSQL or SQL Server; Data Protection keys in the database
 builder.AddAccounts();              // Identity for advisors, analysts and admins: password rules, lockout, throttling, session cookie
 builder.AddQuestionnaireJourney();  // questionnaire from data/ (validated now), drafts, submission
@@ -34,14 +34,14 @@ await app.SeedCatalogueAsync();     // validate the catalogue, mirror it into th
 await app.LoadRecommenderAsync();   // the latest published model, else the shipped one, else the rule prior
 await app.SeedDemoAccountsAsync();  // Development only: a demo hub with an advisor, an analyst and an admin, printed at start
 
+app.UseLanguages();                 // the request's language, and Content-Language on what is sent back (first: error and status pages speak it too)
 app.UseWebHosting();                // error handling, security headers, friendly status pages
-app.UseLanguages();                // the request's language, and Content-Language on what is sent back
 app.UseAccounts();                  // authentication (session cookie), authorization
 app.UseFormsAndAssets();            // antiforgery on every form, static files
 app.MapAssessmentApi();             // /api/questionnaire, /api/assessments
 app.MapPracticeApi();               // /api/practices
 app.MapRecommendationEndpoints();   // /api/assessments/{id}/recommendations and /feedback; the results page's feedback form
-app.MapLanguages();                // POST /language (the switcher)
+app.MapLanguages();                 // POST /language (the switcher)
 app.MapAccounts();                  // /account/signout (the account pages are components)
 app.MapSharing();                   // /results/{id}/shares/{consent}/revoke (the share page is a component)
 app.MapHubs();                      // /api/hub/clients, the workspace's form posts and CSV under /hub

@@ -1,6 +1,9 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SmartyAssess.Web.Tests.Accounts;
+using SmartyAssess.Web.Tests.Hubs;
 using SmartyAssess.Web.Tests.Infrastructure;
 
 namespace SmartyAssess.BrowserTests;
@@ -84,6 +87,59 @@ public partial class AccessibilityTests(BrowserFixture app) : IClassFixture<Brow
 
         await page.GotoAsync("/hubs");
         await AssertNoSeriousViolationsAsync(page, "hub list", checker);
+    }
+
+    /// <summary>The advisors' and partners' pages, in two languages other than English (English is checked with each feature's own browser tests).</summary>
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("sl-SI")]
+    public async Task StaffPages_InOtherLanguages_HaveNoSeriousOrCriticalWcagViolations(string locale)
+    {
+        var words = new Words(locale);
+        var suffix = words.Language;
+        var hub = await HubTestKit.CreateHubAsync(app.Factory, "a11y-hub-" + suffix);
+        await HubTestKit.CreateAdvisorAsync(app.Factory, $"advisor@a11y-{suffix}.example", hub);
+        await AccountTestKit.CreateUserAsync(app.Factory, $"analyst@a11y-{suffix}.example", SmartyAssess.Data.Entities.Roles.PartnerAnalyst);
+        var result = await HubTestKit.SubmitAsync(app.Factory);
+        var assessment = await HubTestKit.AssessmentIdAsync(app.Factory, result);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var shared = await scope.ServiceProvider.GetRequiredService<SmartyAssess.Web.Features.Sharing.SharingService>().ShareAsync(assessment, hub.Id, "Tessitura " + suffix, CancellationToken.None);
+            Assert.Equal(SmartyAssess.Web.Features.Sharing.ShareOutcome.Shared, shared);
+        }
+
+        async Task<IPage> SignedInAsync(string email)
+        {
+            var page = await app.NewPageAsync(locale);
+            await page.GotoAsync("/account/signin");
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", words.Language);
+            await AssertNoSeriousViolationsAsync(page, "sign-in");
+            await page.Locator("#email").FillAsync(email);
+            await page.Locator("#password").FillAsync(AccountTestKit.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = words.Accounts("SignInButton") }).ClickAsync();
+            await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
+            return page;
+        }
+
+        var advisor = await SignedInAsync($"advisor@a11y-{suffix}.example");
+        foreach (var (url, state) in new[] { ("/hub", "advisor workspace"), ($"/hub/clients/{assessment}", "client page"), ("/hub/tokens", "hub API tokens"), ("/account", "account") })
+        {
+            await advisor.GotoAsync(url);
+            await AssertNoSeriousViolationsAsync(advisor, $"{state} ({suffix})");
+        }
+
+        await advisor.GotoAsync($"/hub/clients/{assessment}");
+        await BrowserFixture.ScreenshotAsync(advisor, $"78-{suffix}-client");
+
+        var analyst = await SignedInAsync($"analyst@a11y-{suffix}.example");
+        foreach (var (url, state) in new[] { ("/insights", "insights dashboard"), ("/insights?quarter=2026-Q7", "insights, invalid filter"), ("/insights/tokens", "partner tokens") })
+        {
+            await analyst.GotoAsync(url);
+            await AssertNoSeriousViolationsAsync(analyst, $"{state} ({suffix})");
+        }
+
+        await analyst.GotoAsync("/insights");
+        await BrowserFixture.ScreenshotAsync(analyst, $"79-{suffix}-insights");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("<script\\b[^>]*>.*?</script>", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -15,5 +15,7 @@ internal sealed class Words(string locale)
 
     public string Results(string key) => SmartyAssess.Web.ResultsText.ResourceManager.GetString(key, _culture)!;
 
+    public string Accounts(string key) => SmartyAssess.Web.AccountsText.ResourceManager.GetString(key, _culture)!;
+
     public string Format(string format, params object[] args) => string.Format(_culture, format, args);
 }

@@ -116,6 +116,18 @@ public class LanguageTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task AnEmptyErrorResponse_GetsItsFriendlyPageInTheVisitorsLanguage()
+    {
+        var browser = BrowserIn("de-DE");
+
+        var (status, page) = await browser.GetAsync("/results/AAAAAAAAAAAAAAAAAAAAAA/export");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(Site("NotFoundTitle", "de"), page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task UntranslatedReviewState_IsSaidDiscreetlyInThePagesLanguage_AndNotInEnglish()
     {
         var italian = await BrowserIn("it").GetOkAsync("/");
@@ -239,6 +251,42 @@ public class LanguageTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("ca", catalan.GetProperty("language").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("lang", out _));
+    }
+
+    [Fact]
+    public async Task PracticeApi_GivesTitlesAndSummariesInTheLanguageAsked_AndSaysTheRestIsEnglish()
+    {
+        using var client = app.Factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it");
+        var texts = app.Factory.Services.GetRequiredService<SmartyAssess.Web.Features.Catalogue.CatalogueTexts>();
+
+        using var response = await client.GetAsync("/api/practices");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var first = body.GetProperty("items")[0];
+        var id = first.GetProperty("id").GetString();
+
+        Assert.Equal(["it", "en"], response.Content.Headers.ContentLanguage);
+        Assert.Equal(texts.Find("it", $"practices.{id}.title"), first.GetProperty("title").GetString());
+        Assert.Equal(texts.Find("it", $"practices.{id}.summary"), first.GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task AdvisorPages_FollowTheLanguage_WhileTheDownloadSaysItIsEnglish()
+    {
+        var hub = await SmartyAssess.Web.Tests.Hubs.HubTestKit.CreateHubAsync(app.Factory, "language-hub");
+        await SmartyAssess.Web.Tests.Hubs.HubTestKit.CreateAdvisorAsync(app.Factory, "advisor@language-hub.example", hub);
+        var advisor = await SmartyAssess.Web.Tests.Hubs.HubTestKit.SignedInAsync(app.Factory, "advisor@language-hub.example");
+        advisor.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl");
+
+        using var page = await advisor.Client.GetAsync("/hub");
+        using var csv = await advisor.Client.GetAsync("/hub/clients.csv");
+        var html = Browser.Parse(await page.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("nl", html.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(In("nl", c => SmartyAssess.Web.SiteText.ResourceManager.GetString("NavClients", c)), html.QuerySelector("a.nav-link[href='/hub']")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal(["en"], csv.Content.Headers.ContentLanguage);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using SmartyAssess.Web.Features.Languages;
 
 namespace SmartyAssess.Web.Features.Accounts;
 
@@ -34,9 +35,10 @@ public sealed class SignInThrottle : IDisposable
 
     /// <summary>
     /// For the account pages: null when the attempt may go ahead; otherwise the sentence to show,
-    /// with the response set to 429 and <c>Retry-After</c>.
+    /// with the response set to 429 and <c>Retry-After</c>; <paramref name="signIn"/> words it as
+    /// sign-in attempts.
     /// </summary>
-    public string? Refuse(HttpContext context, string account, string attempts = "attempts")
+    public string? Refuse(HttpContext context, string account, bool signIn = false)
     {
         if (TryAttempt(account, AddressKey(context.Connection.RemoteIpAddress)) is not { } wait)
         {
@@ -45,7 +47,9 @@ public sealed class SignInThrottle : IDisposable
 
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
         Hosting.PageStatus.WithStatus(context, StatusCodes.Status429TooManyRequests, ("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return $"Too many {attempts}. Please wait {seconds} seconds and try again.";
+        return seconds == 1
+            ? (signIn ? AccountsText.TooManySignInAttemptsOne : AccountsText.TooManyAttemptsOne)
+            : Text.Format(signIn ? AccountsText.TooManySignInAttempts : AccountsText.TooManyAttempts, seconds);
     }
 
     /// <summary>

@@ -17,8 +17,8 @@ public sealed record PracticeSummaryResponse(
     string Provenance,
     bool Incomplete)
 {
-    public static PracticeSummaryResponse From(Practice p) =>
-        new(p.Id, p.Title, p.Summary, p.Theme, p.InstrumentType, p.Dimensions, p.Barriers, p.Country, p.Nuts, p.Provenance.Kind, p.Incomplete);
+    public static PracticeSummaryResponse From(Practice p, PracticeLabels labels) =>
+        new(p.Id, labels.Title(p), labels.Summary(p), p.Theme, p.InstrumentType, p.Dimensions, p.Barriers, p.Country, p.Nuts, p.Provenance.Kind, p.Incomplete);
 }
 
 public sealed record PracticeResponse(
@@ -50,8 +50,8 @@ public sealed record PracticeResponse(
     bool Incomplete,
     IReadOnlyList<string> RelatedPractices)
 {
-    public static PracticeResponse From(Practice p, IReadOnlyList<Practice> related) =>
-        new(p.Id, p.Title, p.Summary, p.Description, p.Region, p.Nuts, p.Country, p.Theme, p.InstrumentType, p.TargetGroup,
+    public static PracticeResponse From(Practice p, IReadOnlyList<Practice> related, PracticeLabels labels) =>
+        new(p.Id, labels.Title(p), labels.Summary(p), p.Description, p.Region, p.Nuts, p.Country, p.Theme, p.InstrumentType, p.TargetGroup,
             p.Dimensions, p.Barriers, p.Goals, p.Topics, p.Sectors, p.Sizes, p.MaturityFit,
             p.FundingSource, p.Budget, p.EvidenceOfSuccess, p.ResourcesNeeded, p.Transferability, p.Provenance, p.Sources, p.LastReviewed,
             p.Incomplete, [.. related.Select(r => r.Id)]);

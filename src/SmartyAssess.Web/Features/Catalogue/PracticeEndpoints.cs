@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartyAssess.Assessment.Catalogue;
+using SmartyAssess.Assessment.Questionnaires;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Languages;
 
 namespace SmartyAssess.Web.Features.Catalogue;
 
@@ -26,7 +28,7 @@ public static class PracticeEndpoints
         return app;
     }
 
-    private static IResult ListPractices(HttpRequest request, PracticeCatalogue catalogue, QuestionnaireCatalog questionnaires)
+    private static IResult ListPractices(HttpRequest request, PracticeCatalogue catalogue, QuestionnaireCatalog questionnaires, CatalogueTexts texts)
     {
         var (filter, errors) = ReadFilter(request.Query);
         foreach (var (field, messages) in PracticeSearch.Validate(filter, questionnaires.Current).ToDictionary())
@@ -40,13 +42,29 @@ public static class PracticeEndpoints
         }
 
         var items = PracticeSearch.Apply(catalogue, filter);
-        return TypedResults.Ok(new PracticeListResponse([.. items.Select(PracticeSummaryResponse.From)], items.Count, catalogue.Version));
+        var labels = Labels(request.HttpContext, questionnaires, texts);
+        return TypedResults.Ok(new PracticeListResponse([.. items.Select(p => PracticeSummaryResponse.From(p, labels))], items.Count, catalogue.Version));
     }
 
-    private static Results<Ok<PracticeResponse>, ProblemHttpResult> GetPractice(string id, PracticeCatalogue catalogue) =>
+    private static Results<Ok<PracticeResponse>, ProblemHttpResult> GetPractice(string id, HttpContext context, PracticeCatalogue catalogue, QuestionnaireCatalog questionnaires, CatalogueTexts texts) =>
         catalogue.Find(id) is { } practice
-            ? TypedResults.Ok(PracticeResponse.From(practice, PracticeSearch.Related(catalogue, practice)))
+            ? TypedResults.Ok(PracticeResponse.From(practice, PracticeSearch.Related(catalogue, practice), Labels(context, questionnaires, texts)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Practice not found", detail: $"No practice has the id \u201c{id}\u201d.");
+
+    /// <summary>
+    /// Titles and summaries come in the request's language; descriptions, evidence and sources stay
+    /// in English, the catalogue's language, so a translated answer declares both.
+    /// </summary>
+    private static PracticeLabels Labels(HttpContext context, QuestionnaireCatalog questionnaires, CatalogueTexts texts)
+    {
+        var language = PageLanguage.For(questionnaires.Current);
+        if (language != SupportedLanguages.Source)
+        {
+            context.Response.Headers.ContentLanguage = $"{language}, {SupportedLanguages.Source}";
+        }
+
+        return new PracticeLabels(questionnaires.Current, language, texts);
+    }
 
     /// <summary>Reads the filter from a query string; empty values mean "any".</summary>
     public static (PracticeFilter Filter, Dictionary<string, string[]> Errors) ReadFilter(IQueryCollection query)

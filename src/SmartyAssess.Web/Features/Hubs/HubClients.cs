@@ -38,13 +38,18 @@ public sealed class HubClients(SmartyDbContext db, QuestionnaireCatalog catalog)
             profile.GetValueOrDefault("size") is { } size ? labels.Size(size) : null,
             profile.GetValueOrDefault("region") is { } region ? labels.Region(region) : null,
         }.Where(s => s is not null));
-        return described.Length > 0 ? described : "Unnamed firm";
+        return described.Length > 0 ? described : AdvisorText.UnnamedFirm;
     }
 
     public Task<string?> ShareCodeAsync(Guid hubId, CancellationToken cancellationToken) =>
         db.Hubs.AsNoTracking().Where(h => h.Id == hubId).Select(h => h.ShareCode).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<ClientRow>> ListAsync(Guid hubId, CancellationToken cancellationToken)
+    /// <summary>The clients, described with the questionnaire's labels in its own language (as the API and the download give them).</summary>
+    public Task<IReadOnlyList<ClientRow>> ListAsync(Guid hubId, CancellationToken cancellationToken) =>
+        ListAsync(hubId, catalog.Current.DefaultLanguage, cancellationToken);
+
+    /// <summary>The clients, described with the questionnaire's labels in <paramref name="language"/> (for a page).</summary>
+    public async Task<IReadOnlyList<ClientRow>> ListAsync(Guid hubId, string language, CancellationToken cancellationToken)
     {
         var shared = await db.ShareConsents.AsNoTracking()
             .Where(c => c.HubId == hubId && c.RevokedAt == null)
@@ -74,7 +79,7 @@ public sealed class HubClients(SmartyDbContext db, QuestionnaireCatalog catalog)
             .Distinct()
             .GroupBy(x => x.AssessmentId).ToDictionary(g => g.Key, g => g.Count());
 
-        var labels = new PracticeLabels(catalog.Current, catalog.Current.DefaultLanguage);
+        var labels = new PracticeLabels(catalog.Current, language);
         return [.. shared
             .GroupBy(s => s.AssessmentId).Select(g => g.OrderByDescending(s => s.GrantedAt).First())
             .GroupBy(s => s.SeriesId ?? s.AssessmentId)

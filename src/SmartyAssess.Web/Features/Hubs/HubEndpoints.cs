@@ -8,6 +8,7 @@ using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Features.Accounts;
 using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Languages;
 using SmartyAssess.Web.Features.Progress;
 using SmartyAssess.Web.Features.Recommendations;
 using SmartyAssess.Web.Features.Sharing;
@@ -40,7 +41,7 @@ public static class HubEndpoints
 
     public static IEndpointRouteBuilder MapHubs(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/hub").WithTags("Hub").RequireAuthorization(Policies.HubReader);
+        var api = app.MapGroup("/api/hub").WithTags("Hub").RequireAuthorization(Policies.HubReader).AnswersInEnglish();
         api.MapGet("/clients", ListClientsAsync)
             .WithName("ListHubClients")
             .WithSummary("The hub's clients (assessments currently shared with it); filters sector, size, region, band; sort date, label, score or acted. Bearer hub token or advisor session.")
@@ -56,7 +57,7 @@ public static class HubEndpoints
 
         // The handlers read the form themselves, so antiforgery is required explicitly (only [FromForm] parameters imply it).
         var workspace = app.MapGroup("/hub").RequireAuthorization(Policies.Advisor).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
-        workspace.MapGet("/clients.csv", DownloadCsvAsync);
+        workspace.MapGet("/clients.csv", DownloadCsvAsync).AnswersInEnglish();
         var client = workspace.MapGroup("/clients/{assessmentId}").AddEndpointFilter(RequireClientAsync);
         client.MapPost("/notes", AddNoteAsync);
         client.MapPost("/notes/{noteId}", EditNoteAsync);

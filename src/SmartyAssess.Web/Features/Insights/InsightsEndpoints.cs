@@ -8,6 +8,7 @@ using SmartyAssess.Data.Entities;
 using SmartyAssess.Web.Features.Accounts;
 using SmartyAssess.Web.Features.Catalogue;
 using SmartyAssess.Web.Features.Journey;
+using SmartyAssess.Web.Features.Languages;
 
 namespace SmartyAssess.Web.Features.Insights;
 
@@ -42,7 +43,7 @@ public static class InsightsEndpoints
 
     public static IEndpointRouteBuilder MapInsights(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/insights").RequireAuthorization(Policies.PartnerApi).WithTags("Insights")
+        var api = app.MapGroup("/api/insights").RequireAuthorization(Policies.PartnerApi).AnswersInEnglish().WithTags("Insights")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -71,7 +72,7 @@ public static class InsightsEndpoints
             .WithSummary("Firms assessed per month of the period, and how many of them were re-assessing.")
             .WithDescription(Filters)
             .Produces<ActivityInsightsResponse>();
-        app.MapGet("/insights/{table}.csv", DownloadAsync).RequireAuthorization(Policies.PartnerAnalyst).ExcludeFromDescription();
+        app.MapGet("/insights/{table}.csv", DownloadAsync).RequireAuthorization(Policies.PartnerAnalyst).AnswersInEnglish().ExcludeFromDescription();
         app.MapPost("/insights/tokens/{tokenId}/revoke", RevokeTokenAsync).RequireAuthorization(Policies.PartnerAnalyst)
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;

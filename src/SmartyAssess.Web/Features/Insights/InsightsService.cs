@@ -83,9 +83,12 @@ public sealed class InsightsService(SmartyDbContext db, InsightsOptions options,
     /// is one the dashboard offers. A filter that is not understood is refused, never dropped: a
     /// figure for all time presented as one quarter's would mislead whoever reads it.
     /// </summary>
-    public IReadOnlyDictionary<string, string[]> Problems(IQueryCollection query, IReadOnlyList<string> regions)
+    /// <param name="inPageLanguage">True writes the messages in the page's language (the dashboard); false in English (the API's problem details).</param>
+    public IReadOnlyDictionary<string, string[]> Problems(IQueryCollection query, IReadOnlyList<string> regions, bool inPageLanguage = false)
     {
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var culture = inPageLanguage ? CultureInfo.CurrentUICulture : CultureInfo.InvariantCulture;
+        string Message(string key, params object?[] args) => string.Format(culture, InsightsText.ResourceManager.GetString(key, culture)!, args);
         var questionnaire = questionnaires.Current;
         string[] Codes(string field) => [.. questionnaire.FindProfileField(field)?.Options.Select(o => o.Id) ?? []];
         foreach (var name in FilterNames)
@@ -97,7 +100,7 @@ public sealed class InsightsService(SmartyDbContext db, InsightsOptions options,
 
             if (values.Count > 1)
             {
-                problems[name] = [$"Give {name} once; it was given {values.Count} times."];
+                problems[name] = [Message(nameof(InsightsText.ProblemRepeated), name, values.Count)];
                 continue;
             }
 
@@ -117,10 +120,13 @@ public sealed class InsightsService(SmartyDbContext db, InsightsOptions options,
                 var shown = value.Length > 40 ? value[..40] + "…" : value;
                 problems[name] = [name switch
                 {
-                    "scope" => $"'{shown}' is not a scope: use scope=all for every region, or leave it out for your regions.",
-                    "quarter" => $"'{shown}' is not a quarter: write it as yyyy-Qn, for example 2026-Q4.",
-                    "region" => $"'{shown}' is not one of your regions ({string.Join(", ", regions)}).",
-                    _ => $"'{shown}' is not a {name} the questionnaire knows; one of: {string.Join(", ", allowed!)}.",
+                    "scope" => Message(nameof(InsightsText.ProblemScope), shown),
+                    "quarter" => Message(nameof(InsightsText.ProblemQuarter), shown),
+                    "region" => Message(nameof(InsightsText.ProblemRegion), shown, string.Join(", ", regions)),
+                    "sector" => Message(nameof(InsightsText.ProblemSector), shown, string.Join(", ", allowed!)),
+                    "size" => Message(nameof(InsightsText.ProblemSize), shown, string.Join(", ", allowed!)),
+                    "theme" => Message(nameof(InsightsText.ProblemTheme), shown, string.Join(", ", allowed!)),
+                    _ => Message(nameof(InsightsText.ProblemDimension), shown, string.Join(", ", allowed!)),
                 }];
             }
         }

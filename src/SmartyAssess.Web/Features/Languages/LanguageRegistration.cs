@@ -97,6 +97,18 @@ public static class LanguageRegistration
     }
 
     /// <summary>
+    /// For endpoints whose texts are English whatever the caller asks (the hubs' and partners' data
+    /// APIs and downloads, made for tools and spreadsheets): says so in Content-Language.
+    /// </summary>
+    public static TBuilder AnswersInEnglish<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.ContentLanguage = SupportedLanguages.Source;
+            return await next(context);
+        });
+
+    /// <summary>
     /// Only a path on this site, without the <c>?lang=</c> that would override the new choice; anything
     /// else goes to the start page, so the form cannot be used to redirect elsewhere.
     /// </summary>

@@ -51,10 +51,10 @@ public static class FeedbackKinds
     /// <summary>How the advisor's client page states an outcome.</summary>
     public static string AdvisorLabel(PracticeFeedbackKind kind) => kind switch
     {
-        PracticeFeedbackKind.Relevant => "Relevant",
-        PracticeFeedbackKind.NotRelevant => "Not relevant",
-        PracticeFeedbackKind.Planned => "Planned",
-        _ => "Adopted",
+        PracticeFeedbackKind.Relevant => AdvisorText.OutcomeRelevant,
+        PracticeFeedbackKind.NotRelevant => AdvisorText.OutcomeNotRelevant,
+        PracticeFeedbackKind.Planned => AdvisorText.OutcomePlanned,
+        _ => AdvisorText.OutcomeAdopted,
     };
 
     /// <summary>How the results page states a firm's feedback.</summary>

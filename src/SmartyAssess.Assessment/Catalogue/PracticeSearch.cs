@@ -40,9 +40,12 @@ public static class PracticeSearch
     /// title, summary, description, region or programme (ignoring case and accents), and matches in
     /// the title rank first; otherwise SMARTY practices come first, then by title.
     /// </summary>
-    public static IReadOnlyList<Practice> Apply(PracticeCatalogue catalogue, PracticeFilter filter)
+    /// <param name="shown">The title and summary as the page shows them in another language, searched
+    /// as well as the English ones (a firm searches in its own language) and used for the order.</param>
+    public static IReadOnlyList<Practice> Apply(PracticeCatalogue catalogue, PracticeFilter filter, Func<Practice, (string Title, string Summary)>? shown = null)
     {
         var words = Words(filter.Q);
+        string Title(Practice p) => shown is null ? p.Title : shown(p).Title;
         return [.. catalogue.Practices
             .Where(p => filter.Theme is null || p.Theme == filter.Theme)
             .Where(p => filter.Dimension is null || p.Dimensions.Contains(filter.Dimension))
@@ -51,11 +54,11 @@ public static class PracticeSearch
             .Where(p => filter.Region is null || p.Nuts == filter.Region)
             .Where(p => filter.Sector is null || p.FitsSector(filter.Sector))
             .Where(p => filter.Instrument is null || p.InstrumentType == filter.Instrument)
-            .Select(p => (Practice: p, Rank: Rank(p, words)))
+            .Select(p => (Practice: p, Rank: Rank(p, words, shown?.Invoke(p))))
             .Where(x => words.Count == 0 || x.Rank > 0)
             .OrderByDescending(x => x.Rank)
             .ThenByDescending(x => x.Practice.IsSmarty)
-            .ThenBy(x => x.Practice.Title, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(x => Title(x.Practice), StringComparer.OrdinalIgnoreCase)
             .Select(x => x.Practice)];
     }
 
@@ -70,15 +73,15 @@ public static class PracticeSearch
             .Take(count)
             .Select(x => x.Practice)];
 
-    private static int Rank(Practice practice, IReadOnlyList<string> words)
+    private static int Rank(Practice practice, IReadOnlyList<string> words, (string Title, string Summary)? shown)
     {
         if (words.Count == 0)
         {
             return 0;
         }
 
-        var title = Normalise(practice.Title);
-        var summary = Normalise(practice.Summary);
+        var title = Normalise(shown is { } s ? $"{practice.Title} {s.Title}" : practice.Title);
+        var summary = Normalise(shown is { } t ? $"{practice.Summary} {t.Summary}" : practice.Summary);
         var body = Normalise($"{practice.Description} {practice.Region} {practice.Provenance.Programme}");
         var rank = 0;
         foreach (var word in words)

@@ -290,6 +290,24 @@ public class LanguageTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task PracticeSearch_FindsAPracticeByAWordOfItsTranslatedTitle()
+    {
+        var catalogue = app.Factory.Services.GetRequiredService<SmartyAssess.Assessment.Catalogue.PracticeCatalogue>();
+        var texts = app.Factory.Services.GetRequiredService<SmartyAssess.Web.Features.Catalogue.CatalogueTexts>();
+        string English(SmartyAssess.Assessment.Catalogue.Practice p) => $"{p.Title} {p.Summary} {p.Description} {p.Region} {p.Provenance.Programme}".ToLowerInvariant();
+        // A word of an Italian title that no English text of any practice contains.
+        var (practice, word) = catalogue.Practices
+            .SelectMany(p => texts.Find("it", $"practices.{p.Id}.title")!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (p, w: w.Trim(',', ':', '.', '(', ')').ToLowerInvariant())))
+            .First(x => x.w.Length >= 7 && x.w.All(char.IsLetter) && catalogue.Practices.All(p => !English(p).Contains(x.w, StringComparison.Ordinal)));
+
+        var italian = await BrowserIn("it").GetOkAsync("/practices?q=" + Uri.EscapeDataString(word));
+        var english = await BrowserIn("en").GetOkAsync("/practices?q=" + Uri.EscapeDataString(word));
+
+        Assert.Contains(italian.QuerySelectorAll(".practice-card h3 a"), a => a.GetAttribute("href") == "/practices/" + practice.Id);
+        Assert.NotNull(english.QuerySelector(".no-results"));
+    }
+
+    [Fact]
     public async Task Api_ValidationMessages_AreInTheLanguageAsked()
     {
         using var client = app.Factory.CreateClient();

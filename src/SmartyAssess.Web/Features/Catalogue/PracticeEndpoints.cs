@@ -41,8 +41,8 @@ public static class PracticeEndpoints
             return TypedResults.ValidationProblem(errors, title: "The filter is not valid.");
         }
 
-        var items = PracticeSearch.Apply(catalogue, filter);
         var labels = Labels(request.HttpContext, questionnaires, texts);
+        var items = PracticeSearch.Apply(catalogue, filter, labels.Language == SupportedLanguages.Source ? null : p => (labels.Title(p), labels.Summary(p)));
         return TypedResults.Ok(new PracticeListResponse([.. items.Select(p => PracticeSummaryResponse.From(p, labels))], items.Count, catalogue.Version));
     }
 

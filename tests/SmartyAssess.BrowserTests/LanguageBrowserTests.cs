@@ -260,17 +260,33 @@ public partial class LanguageBrowserTests(BrowserFixture app) : IClassFixture<Br
         await Assertions.Expect(page.Locator(selector)).ToHaveValueAsync(value);
     }
 
-    /// <summary>Every form control in the main content has a label, and the labels are the page language's texts, not English ones.</summary>
-    private static async Task ExpectLabelledInAsync(IPage page, string language)
+    /// <summary>Every form control in the main content has a label, and no label is an English text that the page's language words differently.</summary>
+    private async Task ExpectLabelledInAsync(IPage page, string language)
     {
-        var unlabelled = await page.EvaluateAsync<string[]>(
+        var labels = await page.EvaluateAsync<string[][]>(
             """
             () => [...document.querySelectorAll("main input:not([type=hidden]), main select, main textarea")]
-              .filter(el => !(el.labels && el.labels.length && el.labels[0].textContent.trim()) && !el.getAttribute("aria-label"))
-              .map(el => el.id || el.name)
+              .map(el => [el.id || el.name, ((el.labels && el.labels.length ? el.labels[0].textContent : "") || el.getAttribute("aria-label") || "").replace(/\s+/g, " ").trim()])
             """);
-        Assert.Empty(unlabelled);
+        Assert.Empty(labels.Where(l => l[1].Length == 0).Select(l => l[0]));
+        var english = EnglishOnly(language);
+        Assert.Empty(labels.Where(l => english.Contains(l[1]) || english.Any(e => l[1].EndsWith(" " + e, StringComparison.Ordinal))).Select(l => $"{l[0]}: {l[1]}"));
         Assert.Equal(language, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+    }
+
+    /// <summary>The English texts of the questionnaire's options and fields and of the journey's own labels that differ in <paramref name="language"/>.</summary>
+    private HashSet<string> EnglishOnly(string language)
+    {
+        var questionnaire = app.Questionnaire;
+        var texts = questionnaire.Questions.SelectMany(q => q.Options.Select(o => o.Label))
+            .Concat(questionnaire.Profile.SelectMany(f => f.Options.Select(o => o.Label).Append(f.Label)))
+            .Concat(questionnaire.Barriers.Select(b => b.Label))
+            .Concat(questionnaire.Goals.Select(g => g.Label))
+            .Select(t => (English: t.In("en"), Translated: t.In(language)));
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        var journey = new[] { "NoneOfThese", "DontKnow", "NotApplicable", "TopBarrier" }
+            .Select(k => (English: SmartyAssess.Web.JourneyText.ResourceManager.GetString(k, System.Globalization.CultureInfo.InvariantCulture)!, Translated: SmartyAssess.Web.JourneyText.ResourceManager.GetString(k, culture)!));
+        return [.. texts.Concat(journey).Where(t => t.English != t.Translated).Select(t => t.English)];
     }
 
     private static Regex ResultsUrl() => ResultsPattern();

@@ -58,7 +58,7 @@ public static class PracticeSearch
             .Where(x => words.Count == 0 || x.Rank > 0)
             .OrderByDescending(x => x.Rank)
             .ThenByDescending(x => x.Practice.IsSmarty)
-            .ThenBy(x => Title(x.Practice), StringComparer.OrdinalIgnoreCase)
+            .ThenBy(x => Title(x.Practice), shown is null ? StringComparer.OrdinalIgnoreCase : StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true))
             .Select(x => x.Practice)];
     }
 

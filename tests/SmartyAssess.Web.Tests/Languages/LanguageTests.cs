@@ -23,6 +23,19 @@ public class LanguageTests(AppFixture app) : IClassFixture<AppFixture>
 
     private static string ResultsWords(string key, string language) => In(language, c => SmartyAssess.Web.ResultsText.ResourceManager.GetString(key, c));
 
+    /// <summary>How each reason's sentence frame begins in a language (the text before its first placeholder, as the page capitalises it).</summary>
+    private static List<string> ReasonStarts(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var set = SmartyAssess.Web.ResultsText.ResourceManager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!;
+        return [.. set.Cast<System.Collections.DictionaryEntry>()
+            .Select(e => (string)e.Key)
+            .Where(k => k.StartsWith("Reason", StringComparison.Ordinal))
+            .Select(k => SmartyAssess.Web.ResultsText.ResourceManager.GetString(k, culture)!.Split('{')[0].Trim())
+            .Where(s => s.Length >= 4)
+            .Select(s => char.ToUpper(s[0], culture) + s[1..])];
+    }
+
     private Browser BrowserIn(string? acceptLanguage)
     {
         var browser = app.NewBrowser();
@@ -90,6 +103,28 @@ public class LanguageTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ALinkWithLang_KeepsThatLanguageForTheRestOfTheVisit()
+    {
+        var browser = BrowserIn("en");
+
+        var linked = await browser.GetOkAsync("/?lang=it");
+        var next = await browser.GetOkAsync("/practices");
+
+        Assert.Equal("it", linked.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("it", next.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task IgnoredFiltersOfTheCatalogue_AreExplainedInThePagesLanguage()
+    {
+        var page = await BrowserIn("pl").GetOkAsync("/practices?theme=xx");
+        var polish = CultureInfo.GetCultureInfo("pl");
+
+        var expected = string.Format(polish, SmartyAssess.Web.CatalogueText.ResourceManager.GetString("IgnoredValue", polish)!, "xx", SmartyAssess.Web.CatalogueText.ResourceManager.GetString("FilterTheme", polish));
+        Assert.Contains(expected, page.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,7 +229,9 @@ public class LanguageTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(string.Format(CultureInfo.GetCultureInfo("fr"), ResultsWords("AnsweredIn", "fr"), "Italiano"), french.QuerySelector("[data-testid=answered-in]")!.TextContent, StringComparison.Ordinal);
         var reasons = french.QuerySelectorAll(".recommendation .reasons li").Select(li => li.TextContent.Trim()).ToList();
         Assert.NotEmpty(reasons);
-        Assert.DoesNotContain(reasons, r => r.StartsWith("Strengthens", StringComparison.Ordinal) || r.StartsWith("Addresses", StringComparison.Ordinal) || r.StartsWith("Suits", StringComparison.Ordinal));
+        // Every reason is one of the French sentence frames, and none is an English one.
+        Assert.All(reasons, r => Assert.Contains(ReasonStarts("fr"), start => r.StartsWith(start, StringComparison.Ordinal)));
+        Assert.All(reasons, r => Assert.DoesNotContain(ReasonStarts("en"), start => r.StartsWith(start, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class AssessmentEndpoints
         var q = catalog.Current;
         // ?lang= has already set the request's language (LanguageRegistration); one not offered is
         // named rather than silently answered in another language.
-        if (lang is not null && (PageLanguage.Find(lang) is not { } asked || !q.Languages.Contains(asked)))
+        if (!string.IsNullOrEmpty(lang) && (PageLanguage.Find(lang) is not { } asked || !q.Languages.Contains(asked)))
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["lang"] = [$"\u201c{lang}\u201d is not offered; use one of {string.Join(", ", q.Languages)}, or send Accept-Language."] },
@@ -103,6 +103,8 @@ public static class AssessmentEndpoints
 
         if (!errors.IsEmpty)
         {
+            // The messages are the respondent's, in the request's language; the title stays English.
+            request.HttpContext.Response.Headers.ContentLanguage = PageLanguage.Current;
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The assessment is not valid.");
         }
 

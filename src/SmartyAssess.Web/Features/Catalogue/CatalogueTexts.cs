@@ -87,13 +87,14 @@ public sealed class CatalogueTexts
                 }
             }
 
-            foreach (var key in (file.Reviewed ?? []).Where(k => !entries.ContainsKey(k)))
+            var reviewedKeys = (file.Reviewed ?? []).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in reviewedKeys.Where(k => !entries.ContainsKey(k)))
             {
                 problems.Add($"{name}: \"{key}\" is marked reviewed but has no text.");
             }
 
             texts[language] = entries.ToFrozenDictionary(StringComparer.Ordinal);
-            if (known.All(k => entries.ContainsKey(k) && file.Reviewed!.Contains(k)))
+            if (known.All(k => entries.ContainsKey(k) && reviewedKeys.Contains(k)))
             {
                 reviewed.Add(language);
             }

@@ -38,7 +38,8 @@ public sealed class HubClients(SmartyDbContext db, QuestionnaireCatalog catalog)
             profile.GetValueOrDefault("size") is { } size ? labels.Size(size) : null,
             profile.GetValueOrDefault("region") is { } region ? labels.Region(region) : null,
         }.Where(s => s is not null));
-        return described.Length > 0 ? described : AdvisorText.UnnamedFirm;
+        // In the labels' language: the page's for the workspace, English for the API and the download.
+        return described.Length > 0 ? described : AdvisorText.ResourceManager.GetString(nameof(AdvisorText.UnnamedFirm), System.Globalization.CultureInfo.GetCultureInfo(labels.Language))!;
     }
 
     public Task<string?> ShareCodeAsync(Guid hubId, CancellationToken cancellationToken) =>

@@ -114,7 +114,7 @@ public sealed class DraftService(SmartyDbContext db, TimeProvider time, Assessme
             var errors = SubmissionValidator.Validate(questionnaire, AssessmentMapping.ToSubmission(draft));
             if (draft.BarriersSavedAt is null)
             {
-                errors.Add(JourneySteps.BarriersStepKey, "Please complete the step \u201cBarriers and goals\u201d, even if none apply.");
+                errors.Add(JourneySteps.BarriersStepKey, string.Format(System.Globalization.CultureInfo.CurrentUICulture, JourneyText.CompleteBarriersStep, JourneyText.StepBarriers));
             }
 
             if (!errors.IsEmpty)

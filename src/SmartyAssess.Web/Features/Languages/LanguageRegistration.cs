@@ -46,18 +46,28 @@ public static class LanguageRegistration
         app.Use((context, next) =>
         {
             var language = PageLanguage.Current;
+            // A link with ?lang= opens the site in that language, not just the one page: the
+            // journey's redirects carry no query string.
+            if (!context.Request.Path.StartsWithSegments("/api") && PageLanguage.Find(context.Request.Query[QueryKey].ToString()) is { } linked)
+            {
+                RememberChoice(context, linked);
+            }
+
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 var type = context.Response.ContentType ?? "";
                 if (type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) || type.Contains("json", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (!headers.ContainsKey(HeaderNames.ContentLanguage))
+                    // Problem details are worded in English; the one that carries a respondent's
+                    // validation messages in the request's language says so itself.
+                    if (!headers.ContainsKey(HeaderNames.ContentLanguage) && !type.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase))
                     {
                         headers.ContentLanguage = language;
                     }
 
-                    headers.Append(HeaderNames.Vary, "Accept-Language");
+                    // The language comes from the cookie as well as the header.
+                    headers.Append(HeaderNames.Vary, "Accept-Language, Cookie");
                 }
 
                 return Task.CompletedTask;
@@ -72,21 +82,9 @@ public static class LanguageRegistration
     {
         app.MapPost(SwitchPath, (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm(Name = "language")] string? language, [Microsoft.AspNetCore.Mvc.FromForm(Name = "returnUrl")] string? returnUrl) =>
         {
-            var code = PageLanguage.Find(language);
-            if (code is not null)
+            if (PageLanguage.Find(language) is { } code)
             {
-                context.Response.Cookies.Append(
-                    CookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(s_formatting, CultureInfo.GetCultureInfo(code))),
-                    new CookieOptions
-                    {
-                        MaxAge = TimeSpan.FromDays(365),
-                        HttpOnly = true,
-                        IsEssential = true,
-                        SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
-                        Secure = context.Request.IsHttps,
-                        Path = "/",
-                    });
+                RememberChoice(context, code);
             }
 
             return TypedResults.Redirect(LocalReturnUrl(returnUrl), permanent: false, preserveMethod: false);
@@ -95,6 +93,20 @@ public static class LanguageRegistration
         .ExcludeFromDescription();
         return app;
     }
+
+    private static void RememberChoice(HttpContext context, string code) =>
+        context.Response.Cookies.Append(
+            CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(s_formatting, CultureInfo.GetCultureInfo(code))),
+            new CookieOptions
+            {
+                MaxAge = TimeSpan.FromDays(365),
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                Path = "/",
+            });
 
     /// <summary>
     /// For endpoints whose texts are English whatever the caller asks (the hubs' and partners' data

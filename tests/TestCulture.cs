@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace SmartyAssess.Web.Tests;
+namespace SmartyAssess.Tests;
 
 /// <summary>
 /// The tests compare texts with the English resources; a machine whose own language is another

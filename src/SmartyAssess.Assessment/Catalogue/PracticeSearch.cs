@@ -45,7 +45,6 @@ public static class PracticeSearch
     public static IReadOnlyList<Practice> Apply(PracticeCatalogue catalogue, PracticeFilter filter, Func<Practice, (string Title, string Summary)>? shown = null)
     {
         var words = Words(filter.Q);
-        string Title(Practice p) => shown is null ? p.Title : shown(p).Title;
         return [.. catalogue.Practices
             .Where(p => filter.Theme is null || p.Theme == filter.Theme)
             .Where(p => filter.Dimension is null || p.Dimensions.Contains(filter.Dimension))
@@ -54,11 +53,12 @@ public static class PracticeSearch
             .Where(p => filter.Region is null || p.Nuts == filter.Region)
             .Where(p => filter.Sector is null || p.FitsSector(filter.Sector))
             .Where(p => filter.Instrument is null || p.InstrumentType == filter.Instrument)
-            .Select(p => (Practice: p, Rank: Rank(p, words, shown?.Invoke(p))))
+            .Select(p => (Practice: p, Shown: shown?.Invoke(p)))
+            .Select(x => (x.Practice, x.Shown, Rank: Rank(x.Practice, words, x.Shown)))
             .Where(x => words.Count == 0 || x.Rank > 0)
             .OrderByDescending(x => x.Rank)
             .ThenByDescending(x => x.Practice.IsSmarty)
-            .ThenBy(x => Title(x.Practice), shown is null ? StringComparer.OrdinalIgnoreCase : StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true))
+            .ThenBy(x => x.Shown?.Title ?? x.Practice.Title, shown is null ? StringComparer.OrdinalIgnoreCase : StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true))
             .Select(x => x.Practice)];
     }
 

@@ -17,10 +17,7 @@ public sealed partial class TextCompletenessTests(AppFixture app) : IClassFixtur
     public static TheoryData<string> Languages() => [.. SupportedLanguages.Translated];
 
     /// <summary>The English resources of the web app and of the validator, as the build copies them out.</summary>
-    private static IEnumerable<string> SourceResources() =>
-        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, TranslationReview.Folder), "*.resx")
-            .Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.', StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+    private static IEnumerable<string> SourceResources() => TranslationReview.SourceFiles(Path.Combine(AppContext.BaseDirectory, TranslationReview.Folder));
 
     [Fact]
     public void TheResourcesAreFound()
@@ -42,7 +39,7 @@ public sealed partial class TextCompletenessTests(AppFixture app) : IClassFixtur
         foreach (var source in SourceResources())
         {
             var name = Path.GetFileNameWithoutExtension(source);
-            var path = Path.ChangeExtension(source, null) + "." + language + ".resx";
+            var path = TranslationReview.TranslationOf(source, language);
             if (!File.Exists(path))
             {
                 problems.Add($"{name}.{language}.resx is missing");

@@ -25,40 +25,39 @@ public sealed class TranslationReview
     {
         _catalog = catalog;
         _catalogue = catalogue;
-        _reviewedPageTexts = SupportedLanguages.Translated.Where(language => PageTextsReviewed(directory, language)).ToFrozenSet();
+        // Each English resource is read once, each translation once, at start-up.
+        var sources = SourceFiles(directory).Select(f => (File: f, Keys: Entries(f).Select(e => e.Name).ToList())).ToList();
+        _reviewedPageTexts = Directory.Exists(directory)
+            ? SupportedLanguages.Translated.Where(language => sources.All(s => Reviewed(s.File, s.Keys, language))).ToFrozenSet()
+            : FrozenSet<string>.Empty;
     }
 
     public bool IsReviewed(string language) =>
         language == SupportedLanguages.Source || (_reviewedPageTexts.Contains(language) && _catalog.Current.IsReviewed(language) && _catalogue.IsReviewed(language));
 
-    /// <summary>True when every text of every resource has a translation marked reviewed in this language.</summary>
-    internal static bool PageTextsReviewed(string directory, string language)
+    /// <summary>The English resources (Name.resx, not Name.language.resx) in the folder the build copies them to.</summary>
+    internal static IEnumerable<string> SourceFiles(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.resx").Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>The translation of one resource into a language of which every key of the English file is marked reviewed.</summary>
+    private static bool Reviewed(string source, IReadOnlyList<string> keys, string language)
     {
-        if (!Directory.Exists(directory))
+        var translation = TranslationOf(source, language);
+        if (!File.Exists(translation))
         {
             return false;
         }
 
-        foreach (var source in Directory.EnumerateFiles(directory, "*.resx").Where(f => Path.GetFileNameWithoutExtension(f).IndexOf('.', StringComparison.Ordinal) < 0))
-        {
-            var translation = Path.ChangeExtension(source, null) + "." + language + ".resx";
-            if (!File.Exists(translation))
-            {
-                return false;
-            }
-
-            var reviewed = Entries(translation)
-                .Where(e => e.Comment?.StartsWith("reviewed", StringComparison.OrdinalIgnoreCase) == true)
-                .Select(e => e.Name)
-                .ToHashSet(StringComparer.Ordinal);
-            if (Entries(source).Any(e => !reviewed.Contains(e.Name)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var reviewed = Entries(translation)
+            .Where(e => e.Comment?.StartsWith("reviewed", StringComparison.OrdinalIgnoreCase) == true)
+            .Select(e => e.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        return keys.All(reviewed.Contains);
     }
+
+    internal static string TranslationOf(string source, string language) => Path.ChangeExtension(source, null) + "." + language + ".resx";
 
     internal static IEnumerable<(string Name, string Value, string? Comment)> Entries(string resxFile) =>
         XDocument.Load(resxFile).Root!.Elements("data")

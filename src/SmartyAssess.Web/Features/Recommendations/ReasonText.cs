@@ -84,8 +84,8 @@ public sealed class ReasonText(PracticeLabels labels, AssessmentResult result, b
     /// Lower-cases the first letter for use inside a sentence, unless the word is an acronym ("IT
     /// systems"), or the language is German, where nouns keep their capital.
     /// </summary>
-    internal static string Lower(string text) =>
-        PageLanguage.Current != "de" && text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
+    private string Lower(string text) =>
+        labels.Language != "de" && text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
             ? char.ToLower(text[0], CultureInfo.CurrentUICulture) + text[1..]
             : text;
 

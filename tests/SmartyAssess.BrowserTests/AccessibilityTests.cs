@@ -62,9 +62,12 @@ public partial class AccessibilityTests(BrowserFixture app) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", words.Language);
         await AssertNoSeriousViolationsAsync(page, "landing", checker);
 
+        // With script these two posts are enhanced: the click returns before the new page is patched in.
         await page.GetByRole(AriaRole.Button, new() { Name = words.Site("StartButton") }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/assessment/profile", StringComparison.Ordinal));
         await AssertNoSeriousViolationsAsync(page, "profile step", checker);
         await page.GetByRole(AriaRole.Button, new() { Name = words.Journey("SaveAndContinue") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(page, "profile step with errors", checker);
 
         await page.GotoAsync("/assessment/" + questionnaire.Dimensions[1].Id);
@@ -83,6 +86,7 @@ public partial class AccessibilityTests(BrowserFixture app) : IClassFixture<Brow
         await page.GotoAsync("/practices");
         await AssertNoSeriousViolationsAsync(page, "practice list", checker);
         await page.Locator(".practice-card h3 a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/practices/", StringComparison.Ordinal));
         await AssertNoSeriousViolationsAsync(page, "practice detail", checker);
 
         await page.GotoAsync("/hubs");

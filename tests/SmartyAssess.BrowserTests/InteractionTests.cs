@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SmartyAssess.Assessment.Questionnaires;
 
@@ -127,23 +128,66 @@ public class InteractionTests(BrowserFixture app) : IClassFixture<BrowserFixture
         var (page, words) = await StartAsync(javaScript: true);
         var dimension = app.Questionnaire.Dimensions[0];
         await page.GotoAsync("/assessment/" + dimension.Id);
-        var asked = 0;
-        var question = new TaskCompletionSource<string>();
+        var questions = new List<(string Type, string Message)>();
         page.Dialog += async (_, dialog) =>
         {
-            asked++;
-            question.TrySetResult(dialog.Type);
+            questions.Add((dialog.Type, dialog.Message));
             await dialog.DismissAsync();
         };
 
+        // A link: asked in the page's words, and refusing stays with the unsaved tick.
         await page.Locator($"#q-{dimension.Questions[0].Id}-dk").CheckAsync();
-        var leaving = page.Locator("a.brand").ClickAsync();
+        await page.Locator("a.brand").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/assessment/" + dimension.Id + "$"));
+        await Assertions.Expect(page.Locator($"#q-{dimension.Questions[0].Id}-dk")).ToBeCheckedAsync();
+        Assert.Equal([("confirm", words.Journey("UnsavedChanges"))], questions);
 
-        Assert.Equal("beforeunload", await question.Task.WaitAsync(TimeSpan.FromSeconds(15)));
-        await leaving;
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/assessment/" + dimension.Id + "$"));
+        // Saving is not leaving.
         await page.GetByRole(AriaRole.Button, new() { Name = words.Journey("SaveLater") }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/assessment/saved$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/assessment/saved$"));
+        Assert.Single(questions);
+    }
+
+    [Fact]
+    public async Task WithScript_StepsArePatchedInWithoutAPageLoad_FocusOnTheNewHeading_BackAsksAboutUnsavedChanges()
+    {
+        var (page, words) = await StartAsync(javaScript: true);
+        var first = app.Questionnaire.Dimensions[0];
+        var second = app.Questionnaire.Dimensions[1];
+        await page.GotoAsync("/assessment/" + first.Id);
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        foreach (var question in first.Questions)
+        {
+            await page.Locator($"#q-{question.Id}-dk").CheckAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = words.Journey("SaveAndContinue") }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/assessment/" + second.Id + "$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(second.Title.In("en"));
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the next step was a full page load");
+        Assert.StartsWith(second.Title.In("en"), await page.TitleAsync());
+        await Assertions.Expect(page.Locator("[data-testid=answered-count]")).ToHaveAttributeAsync("aria-live", "polite");
+
+        // Back in the browser with an unsaved tick asks, and refusing keeps the step and the tick.
+        var asked = 0;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked++;
+            if (asked == 1) { await dialog.DismissAsync(); } else { await dialog.AcceptAsync(); }
+        };
+        await page.Locator($"#q-{second.Questions[0].Id}-dk").CheckAsync();
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/assessment/" + second.Id + "$"));
+        await Assertions.Expect(page.Locator($"#q-{second.Questions[0].Id}-dk")).ToBeCheckedAsync();
         Assert.Equal(1, asked);
+
+        // Agreeing to leave goes back to the saved first step.
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/assessment/" + first.Id + "$"));
+        await Assertions.Expect(page.Locator($"#q-{first.Questions[0].Id}-dk")).ToBeCheckedAsync();
+        Assert.Equal(2, asked);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "going back was a full page load");
     }
 }

@@ -44,6 +44,8 @@ public partial class LanguageBrowserTests(BrowserFixture app) : IClassFixture<Br
         await AnswerAsync(page, first, values);
         await BrowserFixture.ScreenshotAsync(page, $"72-{language}-dimension");
         await ContinueAsync(page, words);
+        // The save is an enhanced post: wait for the next step before using the switcher on it.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(questionnaire.Dimensions[1].Title.In(language));
 
         // Half-way, the owner switches language on the next step, then looks back at the saved one.
         await SwitchAsync(page, other);

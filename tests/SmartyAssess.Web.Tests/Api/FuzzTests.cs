@@ -239,7 +239,7 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
         var results = await browser.GetOkAsync($"/results/{resultId}");
         var landing = await browser.GetOkAsync("/");
         var signIn = await browser.GetOkAsync("/account/signin");
-        var fieldNames = new[] { "profile.sector", "profile.size", "profile.country", "profile.region", "barrier", "top", "goal", "action", "_handler", "__RequestVerificationToken", "practiceId", "kind", "Input.Email", "Input.Password", "Input.ReturnUrl" }
+        var fieldNames = new[] { "profile.sector", "profile.size", "profile.country", "profile.region", "barrier", "top", "goal", "move", "action", "_handler", "__RequestVerificationToken", "practiceId", "kind", "Input.Email", "Input.Password", "Input.ReturnUrl" }
             .Concat(app.Questionnaire.Questions.Select(q => "q." + q.Id))
             .ToArray();
         for (var i = 0; i < FormPosts; i++)

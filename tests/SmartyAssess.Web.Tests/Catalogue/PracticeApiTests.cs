@@ -53,6 +53,56 @@ public class PracticeApiTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(practice.Id, Ids(await ListAsync("?q=" + Uri.EscapeDataString(word))));
     }
 
+    [Theory]
+    [InlineData("Territorial Shared Agendas", "catalonia-territorial-shared-agendas", "smarty")]
+    [InlineData("textile training programme", "prato-prisma-textile-digital-skills", "related")]
+    public async Task List_TextSearch_FindsThePracticesOfTheAddendum_WithTheirProvenance(string words, string id, string provenance)
+    {
+        var found = (await ListAsync("?q=" + Uri.EscapeDataString(words)))["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!;
+
+        Assert.Equal(provenance, found["provenance"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("IT", "ITI1", new[] { "workforce-skills", "management-awareness", "business-case" }, "skills", "prato-prisma-textile-digital-skills")]
+    [InlineData("ES", "ES51", new[] { "partners-advice", "business-case" }, "sustainability", "catalonia-territorial-shared-agendas")]
+    public async Task ThePracticesOfTheAddendum_AreRecommendedInTheTopFive_ToAFirmTheirTagsFit(string country, string region, string[] barriers, string goal, string expected)
+    {
+        var questionnaire = JsonNode.Parse(await _client.GetStringAsync("/api/questionnaire"))!;
+        var answers = new JsonObject();
+        foreach (var question in questionnaire["dimensions"]!.AsArray().SelectMany(d => d!["questions"]!.AsArray()))
+        {
+            answers[question!["id"]!.GetValue<string>()] = new JsonObject { ["dontKnow"] = true };
+        }
+        var request = new JsonObject
+        {
+            ["profile"] = new JsonObject { ["sector"] = "C", ["size"] = "small", ["country"] = country, ["region"] = region, ["role"] = "owner", ["dih"] = "no" },
+            ["answers"] = answers,
+            ["barriers"] = new JsonArray([.. barriers.Select(b => JsonValue.Create(b))]),
+            ["topBarriers"] = new JsonArray(JsonValue.Create(barriers[0])),
+            ["goals"] = new JsonArray(JsonValue.Create(goal)),
+        };
+        using var submitted = await _client.PostAsync("/api/assessments", new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        var recommended = JsonNode.Parse(await _client.GetStringAsync($"/api/assessments/{id}/recommendations?k=5"))!["items"]!.AsArray()
+            .Select(i => i!["practiceId"]!.GetValue<string>());
+
+        Assert.Contains(expected, recommended);
+    }
+
+    [Fact]
+    public async Task PrismaTrainingProgramme_IsKeptApartFromThePrismaHouse_AndNamesIt()
+    {
+        var training = Catalogue.Find("prato-prisma-textile-digital-skills")!;
+        var house = Catalogue.Find("prato-prisma-emerging-technologies-house")!;
+
+        Assert.NotEqual(house.Title, training.Title);
+        Assert.Contains(house.Id, training.Provenance.Evidence ?? "", StringComparison.Ordinal);
+        Assert.Contains("SMARTY candidate", training.Provenance.Programme, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task List_NoMatch_IsAnEmptyListNotAnError()
     {

@@ -137,7 +137,7 @@ internal sealed class CrashDrill(Questionnaire questionnaire, IDictionary<string
                 var url = "/assessment/" + Dimension.Id;
                 var page = await browser.GetOkAsync(url);
                 draft.InFlight = version;
-                using var response = await browser.PostAsync(url, page, StepValues(version).Append(new("action", "later")));
+                using var response = await browser.PostAsync(url, page, StepValues(version).Append(new("move", "later")));
                 if (response.StatusCode != HttpStatusCode.Found || response.Headers.Location?.AbsolutePath != "/assessment/saved")
                 {
                     throw new InvalidOperationException($"A valid step save was answered {(int)response.StatusCode} {response.Headers.Location}: {Browser.ErrorText(Browser.Parse(await response.Content.ReadAsStringAsync(stop)))}");

@@ -37,7 +37,7 @@ public class HostingTests(AppFixture app) : IClassFixture<AppFixture>
         var browser = app.NewBrowser();
         await Infrastructure.Journey.StartAsync(browser);
 
-        using var response = await browser.Client.PostAsync("/assessment/profile", new FormUrlEncodedContent([new("_handler", "step"), new("profile.sector", "C"), new("action", "next")]));
+        using var response = await browser.Client.PostAsync("/assessment/profile", new FormUrlEncodedContent([new("_handler", "step"), new("profile.sector", "C"), new("move", "next")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = Browser.Parse(await response.Content.ReadAsStringAsync());
@@ -107,15 +107,19 @@ public class HostingTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task BlazorScript_IsServedButNoPageLoadsItYet()
+    public async Task BlazorScript_IsServedAndLoadedAfterAppJs_AndNoPageIsInteractive()
     {
-        // ADR 0015: the framework's web assets restore again; the journey adopts them in issue 12.
+        // ADR 0024: enhanced navigation on every page, app.js first so its guards see clicks before
+        // Blazor does, and no interactive render mode (no circuit, so no per-user server memory).
         var client = app.Factory.CreateClient();
         using var script = await client.GetAsync("/_framework/blazor.web.js");
         var landing = await client.GetStringAsync("/");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
-        Assert.DoesNotContain("blazor.web", landing, StringComparison.Ordinal);
+        var appAt = landing.IndexOf("js/app.", StringComparison.Ordinal);
+        var blazorAt = landing.IndexOf("_framework/blazor.web.", StringComparison.Ordinal);
+        Assert.True(appAt >= 0 && blazorAt > appAt, "app.js must come before blazor.web.js");
+        Assert.DoesNotContain("<!--Blazor:{", landing, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,7 @@ namespace SmartyAssess.Web.Tests.Infrastructure;
 /// <summary>Intent-level steps of the questionnaire journey, over <see cref="Browser"/>.</summary>
 public static class Journey
 {
-    public static IEnumerable<KeyValuePair<string, string>> Next => [new("action", "next")];
+    public static IEnumerable<KeyValuePair<string, string>> Next => [new("move", "next")];
 
     public static async Task<string> StartAsync(Browser browser)
     {
@@ -49,7 +49,7 @@ public static class Journey
     public static async Task<string> SubmitAsync(Browser browser)
     {
         var review = await browser.GetOkAsync("/assessment/review");
-        return await browser.PostAndRedirectAsync("/assessment/review", review, [new("action", "submit")]);
+        return await browser.PostAndRedirectAsync("/assessment/review", review, [new("move", "submit")]);
     }
 
     public static string ResumeLink(IDocument page) =>

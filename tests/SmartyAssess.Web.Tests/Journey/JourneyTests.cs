@@ -36,7 +36,7 @@ public class JourneyTests(AppFixture app) : IClassFixture<AppFixture>
         var url = "/assessment/" + question.DimensionId;
         var page = await browser.GetOkAsync(url);
 
-        using var response = await browser.PostAsync(url, page, [new("q." + question.Id, question.Options[0].Id), new("q." + question.Id, "__none"), new("action", action)]);
+        using var response = await browser.PostAsync(url, page, [new("q." + question.Id, question.Options[0].Id), new("q." + question.Id, "__none"), new("move", action)]);
         var again = Browser.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -138,7 +138,7 @@ public class JourneyTests(AppFixture app) : IClassFixture<AppFixture>
         await SaveStepAsync(browser, "profile", ProfileFields(SampleAnswers.Profile));
         var page = await browser.GetOkAsync("/assessment/strategy");
 
-        var target = await browser.PostAndRedirectAsync("/assessment/strategy", page, [new("q.strategy-plan", "level-4"), new("action", "back")]);
+        var target = await browser.PostAndRedirectAsync("/assessment/strategy", page, [new("q.strategy-plan", "level-4"), new("move", "back")]);
 
         Assert.Equal("/assessment/profile", target);
         var profile = await browser.GetOkAsync(target);
@@ -202,10 +202,23 @@ public class JourneyTests(AppFixture app) : IClassFixture<AppFixture>
         await StartAsync(browser);
         var page = await browser.GetOkAsync("/assessment/profile");
 
-        var target = await browser.PostAndRedirectAsync("/assessment/profile", page, [new("profile.sector", "C"), new("action", "later")]);
+        var target = await browser.PostAndRedirectAsync("/assessment/profile", page, [new("profile.sector", "C"), new("move", "later")]);
 
         Assert.Equal("/assessment/saved", target);
         Assert.Matches("/resume/[A-Za-z0-9_-]{43}$", ResumeLink(await browser.GetOkAsync(target)));
+    }
+
+    [Fact]
+    public async Task APageRenderedBeforeTheButtonsWereRenamed_StillSavesAndMovesOn()
+    {
+        var browser = app.NewBrowser();
+        await StartAsync(browser);
+        var page = await browser.GetOkAsync("/assessment/profile");
+
+        var target = await browser.PostAndRedirectAsync("/assessment/profile", page, [new("profile.sector", "C"), new("action", "later")]);
+
+        Assert.Equal("/assessment/saved", target);
+        Assert.Contains("selected", (await browser.GetOkAsync("/assessment/profile")).QuerySelector("#profile-sector option[value=C]")!.OuterHtml);
     }
 
     [Fact]
@@ -216,7 +229,7 @@ public class JourneyTests(AppFixture app) : IClassFixture<AppFixture>
         await SaveStepAsync(browser, "profile", ProfileFields(SampleAnswers.Profile));
         var review = await browser.GetOkAsync("/assessment/review");
 
-        var rejected = await browser.PostAndStayAsync("/assessment/review", review, [new("action", "submit")]);
+        var rejected = await browser.PostAndStayAsync("/assessment/review", review, [new("move", "submit")]);
 
         var links = rejected.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Contains(links, l => l.StartsWith("/assessment/strategy#q-", StringComparison.Ordinal));
@@ -256,8 +269,8 @@ public class JourneyTests(AppFixture app) : IClassFixture<AppFixture>
         var review = await browser.GetOkAsync("/assessment/review");
 
         // A double click: the same form posted twice at once, then once more later.
-        var posts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => browser.PostAndRedirectAsync("/assessment/review", review, [new("action", "submit")])));
-        var again = await browser.PostAndRedirectAsync("/assessment/review", review, [new("action", "submit")]);
+        var posts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => browser.PostAndRedirectAsync("/assessment/review", review, [new("move", "submit")])));
+        var again = await browser.PostAndRedirectAsync("/assessment/review", review, [new("move", "submit")]);
 
         Assert.Single(posts.Append(again).Distinct());
         await using var db = NewDb();

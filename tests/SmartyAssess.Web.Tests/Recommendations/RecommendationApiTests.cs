@@ -191,7 +191,8 @@ public class RecommendationApiTests(AppFixture app) : IClassFixture<AppFixture>
         var logged = await db.Impressions.Where(i => i.AssessmentId == assessmentId).Select(i => i.PracticeId).ToListAsync();
         var newcomer = Assert.Single(after.Except(before));
         Assert.Equal(before.Append(newcomer).Order(), logged.Order());
-        Assert.Equal(5, (await db.Impressions.SingleAsync(i => i.AssessmentId == assessmentId && i.PracticeId == newcomer)).Rank);
+        // Logged at the rank it was shown at; the theme limit of the top five may place it above the last rank.
+        Assert.Equal(after.IndexOf(newcomer) + 1, (await db.Impressions.SingleAsync(i => i.AssessmentId == assessmentId && i.PracticeId == newcomer)).Rank);
     }
 
     [Fact]
@@ -206,7 +207,9 @@ public class RecommendationApiTests(AppFixture app) : IClassFixture<AppFixture>
         var after = Ids(await RecommendationsAsync(id));
         Assert.DoesNotContain(before[1], after);
         Assert.Equal(5, after.Count);
-        Assert.Equal(before.Where(p => p != before[1]), after.Take(4));
+        // The other four stay; their order may change, because freeing a place in one theme can let a
+        // practice in that the top five's limit of two per theme held back.
+        Assert.Subset(after.ToHashSet(), before.Where(p => p != before[1]).ToHashSet());
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartyDbContext>();

@@ -22,7 +22,12 @@ public static class StepForm
     public const string TopBarrierField = "top";
     public const string GoalField = "goal";
 
-    public const string ActionField = "action";
+    // Not "action": a control named so hides the form's own action property from scripts
+    // (form.action becomes the control), which broke enhanced posts.
+    public const string ActionField = "move";
+
+    // What pages rendered before the rename posted; a page left open across a deployment still saves.
+    public const string LegacyActionField = "action";
     public const string ActionNext = "next";
     public const string ActionBack = "back";
     public const string ActionLater = "later";
